@@ -1,0 +1,19 @@
+// The legacy FDL (`version: v1`, `type: flow`, fdl-legacy.md) into the IR.
+#ifndef FNF_DEFINITION_LEGACY_PARSER_H_
+#define FNF_DEFINITION_LEGACY_PARSER_H_
+
+#include <memory>
+
+#include "definition/compiler.h"
+#include "definition/diagnostics.h"
+#include "definition/ir.h"
+
+namespace fnf::internal::legacy {
+
+std::unique_ptr<CompiledFlow> Parse(const Json& root,
+                                    const CompileOptions& options,
+                                    Diagnostics* diags);
+
+}  // namespace fnf::internal::legacy
+
+#endif  // FNF_DEFINITION_LEGACY_PARSER_H_

@@ -1,0 +1,1026 @@
+#include "fnf/engine.h"
+
+#include <algorithm>
+
+#include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_join.h"
+#include "common/strings.h"
+#include "common/time_format.h"
+#include "definition/compiler.h"
+#include "engine/engine_impl.h"
+#include "engine/names.h"
+
+namespace fnf {
+
+using internal::ExecutionRt;
+using internal::Json;
+using internal::StrCat;
+
+namespace {
+
+int64_t ToMs(TimePoint t) {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             t.time_since_epoch())
+      .count();
+}
+std::string FormatMs(int64_t ms) {
+  return internal::FormatTime(TimePoint(std::chrono::milliseconds(ms)));
+}
+
+Status Invalid(std::string message) {
+  return Status(ErrorCode::kInvalidArgument, std::move(message));
+}
+
+Status TooLarge(size_t limit) {
+  return Status(ErrorCode::kEntityTooLarge,
+                StrCat("The payload size exceeds maximum allowed size (", limit,
+                       " bytes)."));
+}
+
+std::string JoinDiagnostics(const std::vector<Diagnostic>& diags) {
+  std::vector<std::string> parts;
+  for (const Diagnostic& d : diags) parts.push_back(d.ToString());
+  return absl::StrJoin(parts, "; ");
+}
+
+// Parses a JSON object given as text ("" means {}); InvalidArgument when it is
+// not one.
+StatusOr<Json> ParseObject(std::string_view what, std::string_view text) {
+  if (text.empty()) return Json::MakeObject();
+  internal::JsonParseResult r = internal::ParseJson(text);
+  if (!r.ok) {
+    return Invalid(StrCat(what, " is not valid JSON: ", r.error, " at line ",
+                          r.line, ", column ", r.column));
+  }
+  if (!r.value.is_object()) {
+    return Invalid(
+        StrCat(what, " must be a JSON object, got ", r.value.type_name()));
+  }
+  return std::move(r.value);
+}
+
+std::optional<ExecutionStatus> ParseStatus(std::string_view s) {
+  for (ExecutionStatus st :
+       {ExecutionStatus::kStarting, ExecutionStatus::kRunning,
+        ExecutionStatus::kStopped, ExecutionStatus::kSucceeded,
+        ExecutionStatus::kFailed, ExecutionStatus::kTimedOut}) {
+    if (ToString(st) == s) return st;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::string_view ToString(ExecutionStatus status) {
+  switch (status) {
+    case ExecutionStatus::kStarting:
+      return "Starting";
+    case ExecutionStatus::kRunning:
+      return "Running";
+    case ExecutionStatus::kStopped:
+      return "Stopped";
+    case ExecutionStatus::kSucceeded:
+      return "Succeeded";
+    case ExecutionStatus::kFailed:
+      return "Failed";
+    case ExecutionStatus::kTimedOut:
+      return "TimedOut";
+  }
+  return "";
+}
+
+bool IsTerminal(ExecutionStatus status) {
+  return status != ExecutionStatus::kStarting &&
+         status != ExecutionStatus::kRunning;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Construction and threads.
+
+Engine::Impl::Impl(EngineOptions options)
+    : options_(std::move(options)),
+      clock_(options_.clock ? options_.clock : Clock::System()),
+      random_(options_.random_seed),
+      manual_(options_.worker_threads == 0),
+      waker_(std::make_shared<Waker>()) {
+  waker_->impl = this;
+  std::weak_ptr<Waker> weak = waker_;
+  listener_id_ = clock_->AddListener([weak] {
+    if (auto w = weak.lock()) {
+      std::lock_guard<std::mutex> l(w->mu);
+      if (w->impl) {
+        std::lock_guard<std::mutex> l2(w->impl->mu_);
+        w->impl->work_cv_.notify_all();
+      }
+    }
+  });
+  int n = options_.worker_threads;
+  if (n < 0) n = std::max(1u, std::thread::hardware_concurrency());
+  for (int i = 0; i < n; ++i) workers_.emplace_back([this] { WorkerLoop(); });
+}
+
+Engine::Impl::~Impl() {
+  {
+    std::lock_guard<std::mutex> l(mu_);
+    stopping_ = true;
+  }
+  work_cv_.notify_all();
+  done_cv_.notify_all();
+  for (std::thread& t : workers_) t.join();
+  {
+    std::lock_guard<std::mutex> l(waker_->mu);
+    waker_->impl = nullptr;
+  }
+  clock_->RemoveListener(listener_id_);
+}
+
+internal::InterpEnv Engine::Impl::Env() const {
+  return internal::InterpEnv{clock_, &random_, &options_.limits,
+                             options_.record_history};
+}
+
+void Engine::Impl::WorkerLoop() {
+  std::unique_lock<std::mutex> l(mu_);
+  while (true) {
+    if (stopping_) return;
+    Job job;
+    if (TakeJob(&job)) {
+      ++busy_workers_;
+      l.unlock();
+      RunJob(std::move(job));
+      l.lock();
+      --busy_workers_;
+      continue;
+    }
+    if (timers_.empty() || clock_->IsManual()) {
+      work_cv_.wait(l);
+    } else {
+      work_cv_.wait_until(l, timers_.top().due);
+    }
+  }
+}
+
+bool Engine::Impl::PopDueTimers(TimePoint now) {
+  bool any = false;
+  while (!timers_.empty() && timers_.top().due <= now) {
+    Timer t = timers_.top();
+    timers_.pop();
+    if (ExecPtr exec = t.exec.lock()) {
+      Job job;
+      job.kind = Job::Kind::kTimer;
+      job.exec = std::move(exec);
+      job.frame_id = t.frame_id;
+      job.generation = t.generation;
+      jobs_.push_back(std::move(job));
+      any = true;
+    }
+  }
+  return any;
+}
+
+bool Engine::Impl::TakeJob(Job* job) {
+  if (!timers_.empty()) PopDueTimers(clock_->Now());
+  if (jobs_.empty()) return false;
+  *job = std::move(jobs_.front());
+  jobs_.pop_front();
+  return true;
+}
+
+void Engine::Impl::Push(Job job) {
+  jobs_.push_back(std::move(job));
+  if (!manual_) work_cv_.notify_one();
+}
+
+void Engine::Impl::ScheduleRun(const ExecPtr& exec) {
+  {
+    std::lock_guard<std::mutex> l(exec->mu);
+    if (exec->queued || exec->ready.empty()) return;
+    exec->queued = true;
+  }
+  std::lock_guard<std::mutex> l(mu_);
+  Job job;
+  job.exec = exec;
+  Push(std::move(job));
+}
+
+void Engine::Impl::RunJob(Job job) {
+  const ExecPtr& exec = job.exec;
+  if (job.kind == Job::Kind::kTask) {
+    CallTask(exec, std::move(*job.task));
+    return;
+  }
+  internal::Effects fx;
+  {
+    std::lock_guard<std::mutex> l(exec->mu);
+    internal::Interpreter interp(exec.get(), Env(), &fx);
+    if (job.kind == Job::Kind::kTimer) {
+      interp.OnTimer(job.frame_id, job.generation);
+    } else {
+      exec->queued = false;
+    }
+    interp.RunReadyFrames();
+  }
+  Apply(exec, std::move(fx));
+}
+
+void Engine::Impl::Apply(const ExecPtr& exec, internal::Effects fx) {
+  if (fx.timers.empty() && fx.tasks.empty() && fx.finished_tokens.empty() &&
+      !fx.finished) {
+    return;
+  }
+  {
+    std::lock_guard<std::mutex> l(mu_);
+    for (const internal::TimerRequest& t : fx.timers) {
+      timers_.push(Timer{t.due, timer_seq_++, exec, t.frame_id, t.generation});
+    }
+    for (const std::string& token : fx.finished_tokens) {
+      auto it = tasks_.find(token);
+      if (it != tasks_.end()) it->second.done = true;
+    }
+    for (internal::TaskCall& call : fx.tasks) {
+      tasks_[call.request.task_token] =
+          TaskRecord{exec, call.frame_id, call.generation, false};
+      Job job;
+      job.kind = Job::Kind::kTask;
+      job.exec = exec;
+      job.task = std::make_unique<internal::TaskCall>(std::move(call));
+      Push(std::move(job));
+    }
+    if (!fx.timers.empty() && !manual_) work_cv_.notify_all();
+  }
+  if (fx.finished) {
+    done_cv_.notify_all();
+    if (!exec->callback_token.empty()) ReportToParent(*exec);
+  }
+}
+
+void Engine::Impl::ReportToParent(const ExecutionRt& exec) {
+  // DECISIONS.md 27: the parent's task hears of the end as if ReportTask* had
+  // been called.
+  internal::TaskOutcome outcome;
+  std::string token;
+  {
+    std::lock_guard<std::mutex> l(const_cast<ExecutionRt&>(exec).mu);
+    token = exec.callback_token;
+    if (exec.status == ExecutionStatus::kSucceeded) {
+      outcome.succeeded = true;
+      outcome.output = internal::ParseJson(exec.output).value;
+    } else {
+      outcome.error = internal::FlowError{exec.error_code, exec.error_message};
+    }
+  }
+  (void)ReportTask(token, std::move(outcome));
+}
+
+void Engine::Impl::CallTask(const ExecPtr& exec, internal::TaskCall call) {
+  // Handler matching: state name, then resource ARN, then action (API.md).
+  std::optional<TaskResult> result;
+  TaskHandler handler;
+  {
+    std::lock_guard<std::mutex> l(mu_);
+    result = mocks_.Next(call.request.state_name);
+    if (!result) {
+      for (const std::string* key :
+           {&call.request.state_name, &call.request.resource_arn,
+            &call.request.action}) {
+        if (key->empty()) continue;
+        auto it = handlers_.find(*key);
+        if (it != handlers_.end()) {
+          handler = it->second;
+          break;
+        }
+      }
+    }
+  }
+  if (!result && handler) result = handler(call.request);
+  if (!result) {
+    result =
+        TaskResult::Failed(std::string(internal::kErrTaskFailed),
+                           StrCat("no task handler is registered for state '",
+                                  call.request.state_name, "', resource '",
+                                  call.request.resource_arn, "' or action '",
+                                  call.request.action, "'"));
+  }
+  (void)exec;
+  if (result->kind == TaskResult::Kind::kPending) return;
+  internal::TaskOutcome outcome;
+  if (result->kind == TaskResult::Kind::kSucceeded) {
+    internal::JsonParseResult parsed = internal::ParseJson(result->output);
+    if (!parsed.ok || !parsed.value.is_object()) {
+      outcome.error = internal::FlowError{
+          std::string(internal::kErrTaskFailed),
+          parsed.ok
+              ? StrCat("the task output must be a JSON object, got ",
+                       parsed.value.type_name())
+              : StrCat("the task output is not valid JSON: ", parsed.error)};
+    } else {
+      outcome.succeeded = true;
+      outcome.output = std::move(parsed.value);
+    }
+  } else {
+    outcome.error = internal::FlowError{
+        result->error.empty() ? std::string(internal::kErrTaskFailed)
+                              : result->error,
+        result->cause};
+  }
+  (void)ReportTask(call.request.task_token, std::move(outcome));
+}
+
+Status Engine::Impl::ReportTask(std::string_view token,
+                                internal::TaskOutcome outcome) {
+  ExecPtr exec;
+  uint64_t frame_id = 0, generation = 0;
+  {
+    std::lock_guard<std::mutex> l(mu_);
+    auto it = tasks_.find(std::string(token));
+    if (it == tasks_.end()) {
+      return Invalid(StrCat("Task token '", token, "' is not valid."));
+    }
+    if (it->second.done) {
+      return Status(ErrorCode::kTaskAlreadyCompleted,
+                    StrCat("Task ", token, " has already completed."));
+    }
+    exec = it->second.exec.lock();
+    it->second.done = true;
+    frame_id = it->second.frame_id;
+    generation = it->second.generation;
+  }
+  if (!exec) {
+    return Status(ErrorCode::kTaskAlreadyCompleted,
+                  StrCat("Task ", token, " has already completed."));
+  }
+  internal::Effects fx;
+  bool accepted;
+  {
+    std::lock_guard<std::mutex> l(exec->mu);
+    internal::Interpreter interp(exec.get(), Env(), &fx);
+    accepted = interp.OnTaskResult(frame_id, generation, std::move(outcome));
+  }
+  Apply(exec, std::move(fx));
+  if (!accepted) {
+    return Status(ErrorCode::kTaskAlreadyCompleted,
+                  StrCat("Task ", token, " has already completed."));
+  }
+  ScheduleRun(exec);
+  return Status();
+}
+
+Status Engine::Impl::ReportTaskSucceeded(std::string_view token,
+                                         std::string_view output_json) {
+  if (output_json.size() > options_.limits.request_bytes) {
+    return TooLarge(options_.limits.request_bytes);
+  }
+  StatusOr<Json> output = ParseObject("Output", output_json);
+  if (!output.ok()) return output.status();
+  internal::TaskOutcome outcome;
+  outcome.succeeded = true;
+  outcome.output = std::move(*output);
+  return ReportTask(token, std::move(outcome));
+}
+
+Status Engine::Impl::ReportTaskFailed(std::string_view token,
+                                      std::string_view error,
+                                      std::string_view cause) {
+  if (error.size() > 128) {
+    return Invalid(StrCat("Error is ", error.size(),
+                          " characters long; it must be at most 128"));
+  }
+  if (cause.size() > 4096) {
+    return Invalid(StrCat("Cause is ", cause.size(),
+                          " characters long; it must be at most 4096"));
+  }
+  internal::TaskOutcome outcome;
+  outcome.error =
+      internal::FlowError{error.empty() ? std::string(internal::kErrTaskFailed)
+                                        : std::string(error),
+                          std::string(cause)};
+  return ReportTask(token, std::move(outcome));
+}
+
+void Engine::Impl::RegisterTaskHandler(std::string key, TaskHandler handler) {
+  std::lock_guard<std::mutex> l(mu_);
+  handlers_[std::move(key)] = std::move(handler);
+}
+
+Status Engine::Impl::LoadMocks(std::string_view text) {
+  internal::MockTable table;
+  Status s = table.Load(text);
+  if (!s.ok()) return s;
+  std::lock_guard<std::mutex> l(mu_);
+  mocks_ = std::move(table);
+  return Status();
+}
+
+size_t Engine::Impl::RunReady() {
+  if (!manual_) return 0;
+  size_t steps = 0;
+  while (true) {
+    Job job;
+    {
+      std::lock_guard<std::mutex> l(mu_);
+      if (!TakeJob(&job)) break;
+    }
+    RunJob(std::move(job));
+    ++steps;
+  }
+  return steps;
+}
+
+std::optional<TimePoint> Engine::Impl::NextWakeupTime() const {
+  std::lock_guard<std::mutex> l(mu_);
+  if (timers_.empty()) return std::nullopt;
+  return timers_.top().due;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Flows.
+
+Status Engine::Impl::FlowNotFound(std::string_view name) const {
+  return Status(ErrorCode::kFlowNotExists,
+                StrCat("Flow ", name, " does not exist."));
+}
+
+Engine::Impl::FlowEntry* Engine::Impl::FindFlow(std::string_view name) {
+  auto it = flows_.find(name);
+  return it == flows_.end() ? nullptr : it->second.get();
+}
+
+Flow Engine::Impl::MakeFlowRecord(const FlowEntry& entry) const {
+  return entry.meta;
+}
+
+std::vector<Diagnostic> Engine::Impl::ValidateDefinition(
+    std::string_view definition) const {
+  internal::CompileOptions copts{&options_.limits, false};
+  return internal::CompileDefinition(definition, copts).diagnostics;
+}
+
+namespace {
+
+struct CompiledOrStatus {
+  std::shared_ptr<const internal::CompiledFlow> flow;
+  Status status;
+};
+
+CompiledOrStatus CompileFor(std::string_view flow_name,
+                            std::string_view definition, bool express,
+                            const Limits& limits) {
+  if (definition.size() > limits.request_bytes)
+    return {nullptr, TooLarge(limits.request_bytes)};
+  if (definition.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+    return {nullptr, Invalid("Definition must not be empty")};
+  }
+  internal::CompileOptions copts{&limits, express};
+  internal::CompileResult r = internal::CompileDefinition(definition, copts);
+  if (!r.flow) {
+    return {nullptr, Invalid(StrCat("Invalid flow definition: ",
+                                    JoinDiagnostics(r.diagnostics)))};
+  }
+  if (r.flow->dialect == internal::Dialect::kCloudFlow &&
+      !r.flow->name.empty() && r.flow->name != flow_name) {
+    return {
+        nullptr,
+        Invalid(StrCat("Invalid flow definition: Name: the definition's Name '",
+                       r.flow->name, "' differs from the flow name '",
+                       flow_name, "'"))};
+  }
+  return {r.flow, Status()};
+}
+
+}  // namespace
+
+StatusOr<Flow> Engine::Impl::CreateFlow(const CreateFlowRequest& request) {
+  if (std::string e = internal::CheckResourceName("Name", request.name);
+      !e.empty()) {
+    return Invalid(e);
+  }
+  std::string mode =
+      request.execution_mode.empty() ? "Standard" : request.execution_mode;
+  if (mode != "Standard" && mode != "Express") {
+    return Invalid(StrCat("ExecutionMode '", request.execution_mode,
+                          "' is invalid: expected Standard or Express"));
+  }
+  if (request.type != "FDL" && request.type != "DEFAULT" &&
+      !request.type.empty()) {
+    return Invalid(
+        StrCat("Type '", request.type, "' is invalid: expected FDL"));
+  }
+  {
+    std::lock_guard<std::mutex> l(mu_);
+    if (FindFlow(request.name)) {
+      return Status(ErrorCode::kFlowAlreadyExists,
+                    StrCat("Flow ", request.name, " already exists."));
+    }
+  }
+  CompiledOrStatus c = CompileFor(request.name, request.definition,
+                                  mode == "Express", options_.limits);
+  if (!c.status.ok()) return c.status;
+  auto version = std::make_shared<internal::FlowVersion>();
+  version->definition = request.definition;
+  version->role_arn = request.role_arn;
+  version->express = mode == "Express";
+  version->compiled = std::move(c.flow);
+  auto entry = std::make_unique<FlowEntry>();
+  std::string now = internal::FormatTime(clock_->Now());
+  entry->meta = Flow{request.name,
+                     random_.Uuid(),
+                     request.definition,
+                     request.description,
+                     "FDL",
+                     request.role_arn,
+                     mode,
+                     now,
+                     now};
+  entry->version = std::move(version);
+  std::lock_guard<std::mutex> l(mu_);
+  if (FindFlow(request.name)) {
+    return Status(ErrorCode::kFlowAlreadyExists,
+                  StrCat("Flow ", request.name, " already exists."));
+  }
+  Flow out = entry->meta;
+  flows_.emplace(request.name, std::move(entry));
+  return out;
+}
+
+StatusOr<Flow> Engine::Impl::UpdateFlow(const UpdateFlowRequest& request) {
+  bool express;
+  {
+    std::lock_guard<std::mutex> l(mu_);
+    FlowEntry* entry = FindFlow(request.name);
+    if (!entry) return FlowNotFound(request.name);
+    express = entry->version->express;
+  }
+  std::shared_ptr<const internal::CompiledFlow> compiled;
+  if (request.definition) {
+    CompiledOrStatus c =
+        CompileFor(request.name, *request.definition, express, options_.limits);
+    if (!c.status.ok()) return c.status;
+    compiled = std::move(c.flow);
+  }
+  std::lock_guard<std::mutex> l(mu_);
+  FlowEntry* entry = FindFlow(request.name);
+  if (!entry) return FlowNotFound(request.name);
+  auto version = std::make_shared<internal::FlowVersion>(*entry->version);
+  if (request.definition) {
+    version->definition = *request.definition;
+    version->compiled = std::move(compiled);
+    entry->meta.definition = *request.definition;
+  }
+  if (request.role_arn) {
+    version->role_arn = *request.role_arn;
+    entry->meta.role_arn = *request.role_arn;
+  }
+  if (request.description) entry->meta.description = *request.description;
+  entry->version = std::move(version);
+  entry->meta.last_modified_time = internal::FormatTime(clock_->Now());
+  return entry->meta;
+}
+
+StatusOr<Flow> Engine::Impl::DescribeFlow(std::string_view flow_name) {
+  std::lock_guard<std::mutex> l(mu_);
+  FlowEntry* entry = FindFlow(flow_name);
+  if (!entry) return FlowNotFound(flow_name);
+  return entry->meta;
+}
+
+Status Engine::Impl::DeleteFlow(std::string_view flow_name) {
+  std::unique_ptr<FlowEntry> doomed;
+  {
+    std::lock_guard<std::mutex> l(mu_);
+    auto it = flows_.find(flow_name);
+    if (it == flows_.end()) return FlowNotFound(flow_name);
+    for (auto& [name, exec] : it->second->executions) {
+      std::lock_guard<std::mutex> el(exec->mu);
+      if (!exec->ended()) {
+        return Invalid(StrCat("Flow ", flow_name, " has running executions (",
+                              name, "); stop them before deleting the flow."));
+      }
+    }
+    doomed = std::move(it->second);
+    flows_.erase(it);
+  }
+  return Status();  // `doomed` and its executions are freed outside the lock
+}
+
+StatusOr<Page<Flow>> Engine::Impl::ListFlows(const ListRequest& request) {
+  const Limits& lim = options_.limits;
+  if (request.limit < 0 || request.limit > lim.list_flows_max) {
+    return Invalid(StrCat("Limit ", request.limit,
+                          " is invalid: it must be 1 to ", lim.list_flows_max));
+  }
+  size_t limit = request.limit == 0 ? lim.list_default : request.limit;
+  Page<Flow> page;
+  std::lock_guard<std::mutex> l(mu_);
+  for (auto it = flows_.lower_bound(request.next_token); it != flows_.end();
+       ++it) {
+    if (!request.name_prefix.empty() &&
+        !absl::StartsWith(it->first, request.name_prefix)) {
+      continue;
+    }
+    if (page.items.size() == limit) {
+      page.next_token = it->first;
+      break;
+    }
+    page.items.push_back(it->second->meta);
+  }
+  return page;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Executions.
+
+Execution Engine::Impl::Snapshot(const ExecutionRt& exec) {
+  Execution e;
+  e.flow_name = exec.flow_name;
+  e.name = exec.name;
+  e.flow_definition = exec.version->definition;
+  e.input = exec.input_text;
+  e.output = exec.output;
+  e.status = exec.status;
+  e.started_time = FormatMs(exec.started_ms);
+  if (exec.ended()) e.stopped_time = FormatMs(exec.stopped_ms);
+  e.error_code = exec.error_code;
+  e.error_message = exec.error_message;
+  return e;
+}
+
+Engine::Impl::ExecPtr Engine::Impl::FindExecution(
+    std::string_view flow_name, std::string_view execution_name,
+    Status* status) {
+  std::lock_guard<std::mutex> l(mu_);
+  FlowEntry* entry = FindFlow(flow_name);
+  if (!entry) {
+    *status = FlowNotFound(flow_name);
+    return nullptr;
+  }
+  auto it = entry->executions.find(std::string(execution_name));
+  if (it == entry->executions.end()) {
+    *status = Status(ErrorCode::kExecutionNotExists,
+                     StrCat("Execution ", execution_name, " for flow ",
+                            flow_name, " does not exist."));
+    return nullptr;
+  }
+  return it->second;
+}
+
+StatusOr<Execution> Engine::Impl::StartExecution(
+    const StartExecutionRequest& request, bool sync) {
+  const Limits& lim = options_.limits;
+  if (request.input.size() > lim.request_bytes)
+    return TooLarge(lim.request_bytes);
+  if (!request.execution_name.empty()) {
+    if (std::string e = internal::CheckResourceName("ExecutionName",
+                                                    request.execution_name);
+        !e.empty()) {
+      return Invalid(e);
+    }
+  }
+  StatusOr<Json> input = ParseObject("Input", request.input);
+  if (!input.ok()) return input.status();
+
+  auto exec = std::make_shared<ExecutionRt>();
+  exec->flow_name = request.flow_name;
+  exec->input = std::move(*input);
+  exec->input_text = exec->input.Serialize();
+  exec->callback_token = request.callback_fnf_task_token;
+  const std::string request_id = NewRequestId();
+  {
+    std::lock_guard<std::mutex> l(mu_);
+    FlowEntry* entry = FindFlow(request.flow_name);
+    if (!entry) return FlowNotFound(request.flow_name);
+    if (entry->version->express != sync) {
+      return Status(
+          ErrorCode::kActionNotSupported,
+          sync ? StrCat("Standard execution is not supported by "
+                        "StartSyncExecution: flow ",
+                        request.flow_name,
+                        " is in Standard mode; use StartExecution.")
+               : StrCat("Express execution is not supported by StartExecution: "
+                        "flow ",
+                        request.flow_name,
+                        " is in Express mode; use StartSyncExecution."));
+    }
+    std::string name = request.execution_name;
+    if (sync) {
+      // Express names need not be unique: the service appends a UUID (api.md
+      // §2).
+      name = StrCat(name.empty() ? random_.Uuid() : name, ":", random_.Uuid());
+    } else if (name.empty()) {
+      do {
+        name = random_.Uuid();
+      } while (entry->executions.count(name));
+    } else if (auto it = entry->executions.find(name);
+               it != entry->executions.end()) {
+      std::lock_guard<std::mutex> el(it->second->mu);
+      if (!it->second->ended()) {
+        Execution e = Snapshot(*it->second);
+        e.request_id = request_id;
+        return e;
+      }
+      return Status(ErrorCode::kExecutionAlreadyExists,
+                    StrCat("Execution ", name, " for flow ", request.flow_name,
+                           " already exists."));
+    }
+    exec->name = name;
+    exec->version = entry->version;
+    exec->started_ms = ToMs(clock_->Now());
+    exec->seq = ++exec_seq_;
+    entry->executions.emplace(name, exec);
+  }
+  internal::Effects fx;
+  Execution result;
+  {
+    std::lock_guard<std::mutex> l(exec->mu);
+    internal::Interpreter interp(exec.get(), Env(), &fx);
+    interp.Start();
+    if (sync && !exec->version->compiled->timeout_seconds) {
+      // Express executions last at most five minutes (cloudflow-v1.md §7.1).
+      fx.timers.push_back(internal::TimerRequest{
+          TimePoint(std::chrono::milliseconds(exec->started_ms)) +
+              std::chrono::seconds(
+                  options_.limits.express_execution_max_seconds),
+          0, exec->timeout_generation});
+    }
+    exec->queued = true;
+    result = Snapshot(*exec);
+  }
+  Apply(exec, std::move(fx));
+  {
+    std::lock_guard<std::mutex> l(mu_);
+    Job job;
+    job.exec = exec;
+    Push(std::move(job));
+  }
+  if (sync) {
+    Drive(exec, std::chrono::steady_clock::time_point::max());
+    std::lock_guard<std::mutex> l(exec->mu);
+    result = Snapshot(*exec);
+  }
+  result.request_id = request_id;
+  return result;
+}
+
+void Engine::Impl::Drive(const ExecPtr& exec,
+                         std::chrono::steady_clock::time_point deadline) {
+  auto ended = [&] {
+    std::lock_guard<std::mutex> l(exec->mu);
+    return exec->ended();
+  };
+  if (!manual_) {
+    std::unique_lock<std::mutex> l(mu_);
+    while (!stopping_) {
+      l.unlock();
+      bool done = ended();
+      l.lock();
+      if (done) return;
+      if (deadline == std::chrono::steady_clock::time_point::max()) {
+        done_cv_.wait(l);
+      } else if (done_cv_.wait_until(l, deadline) == std::cv_status::timeout) {
+        return;
+      }
+    }
+    return;
+  }
+  // Manual mode: the caller's thread does the work.
+  while (true) {
+    RunReady();
+    if (ended()) return;
+    std::unique_lock<std::mutex> l(mu_);
+    if (!jobs_.empty()) continue;
+    if (std::chrono::steady_clock::now() >= deadline) return;
+    if (clock_->IsManual()) {
+      // Time moves only when the host says so; what may still come is a task
+      // report from another thread.
+      if (deadline == std::chrono::steady_clock::time_point::max()) {
+        if (tasks_.empty()) return;
+        work_cv_.wait_for(l, std::chrono::milliseconds(50));
+      } else {
+        work_cv_.wait_until(l, deadline);
+      }
+    } else if (!timers_.empty()) {
+      auto wait = timers_.top().due - clock_->Now();
+      work_cv_.wait_until(
+          l, std::min(deadline,
+                      std::chrono::steady_clock::now() +
+                          std::chrono::duration_cast<
+                              std::chrono::steady_clock::duration>(wait)));
+    } else {
+      work_cv_.wait_until(l, deadline);
+    }
+  }
+}
+
+StatusOr<Execution> Engine::Impl::DescribeExecution(
+    std::string_view flow_name, std::string_view execution_name) {
+  Status status;
+  ExecPtr exec = FindExecution(flow_name, execution_name, &status);
+  if (!exec) return status;
+  std::lock_guard<std::mutex> l(exec->mu);
+  Execution e = Snapshot(*exec);
+  e.request_id = NewRequestId();
+  return e;
+}
+
+StatusOr<Execution> Engine::Impl::WaitExecution(
+    std::string_view flow_name, std::string_view execution_name,
+    std::chrono::milliseconds timeout) {
+  Status status;
+  ExecPtr exec = FindExecution(flow_name, execution_name, &status);
+  if (!exec) return status;
+  auto deadline = timeout.count() <= 0
+                      ? std::chrono::steady_clock::now()
+                      : std::chrono::steady_clock::now() + timeout;
+  Drive(exec, deadline);
+  std::lock_guard<std::mutex> l(exec->mu);
+  Execution e = Snapshot(*exec);
+  e.request_id = NewRequestId();
+  return e;
+}
+
+StatusOr<Execution> Engine::Impl::StopExecution(
+    const StopExecutionRequest& request) {
+  if (request.error.size() > 128) {
+    return Invalid(StrCat("Error is ", request.error.size(),
+                          " characters long; it must be at most 128"));
+  }
+  if (request.cause.size() > 4096) {
+    return Invalid(StrCat("Cause is ", request.cause.size(),
+                          " characters long; it must be at most 4096"));
+  }
+  Status status;
+  ExecPtr exec =
+      FindExecution(request.flow_name, request.execution_name, &status);
+  if (!exec) return status;
+  internal::Effects fx;
+  Execution result;
+  {
+    std::lock_guard<std::mutex> l(exec->mu);
+    if (exec->ended()) {
+      return Status(
+          ErrorCode::kExecutionAlreadyCompleted,
+          StrCat("Execution '", request.execution_name, "' for flow '",
+                 request.flow_name, "' has already completed."));
+    }
+    internal::Interpreter interp(exec.get(), Env(), &fx);
+    interp.Stop(request.error, request.cause);
+    result = Snapshot(*exec);
+  }
+  Apply(exec, std::move(fx));
+  result.request_id = NewRequestId();
+  return result;
+}
+
+StatusOr<Page<Execution>> Engine::Impl::ListExecutions(
+    const ListRequest& request) {
+  const Limits& lim = options_.limits;
+  if (request.limit < 0 || request.limit > lim.list_executions_max) {
+    return Invalid(StrCat("Limit ", request.limit,
+                          " is invalid: it must be 1 to ",
+                          lim.list_executions_max));
+  }
+  std::optional<ExecutionStatus> want;
+  if (!request.status.empty()) {
+    want = ParseStatus(request.status);
+    if (!want) {
+      return Invalid(
+          StrCat("Status '", request.status,
+                 "' is invalid: expected one of Starting, Running, Stopped, "
+                 "Succeeded, Failed, TimedOut"));
+    }
+  }
+  if (!request.next_token.empty()) {
+    if (std::string e =
+            internal::CheckResourceName("NextToken", request.next_token);
+        !e.empty()) {
+      return Invalid(e);
+    }
+  }
+  size_t limit = request.limit == 0 ? lim.list_default : request.limit;
+  std::vector<ExecPtr> candidates;
+  std::string next_token;
+  Page<Execution> page;
+  std::lock_guard<std::mutex> l(mu_);
+  FlowEntry* entry = FindFlow(request.flow_name);
+  if (!entry) return FlowNotFound(request.flow_name);
+  auto it = entry->executions.lower_bound(
+      std::max(request.next_token, request.name_prefix));
+  for (; it != entry->executions.end(); ++it) {
+    if (!absl::StartsWith(it->first, request.name_prefix)) break;
+    std::lock_guard<std::mutex> el(it->second->mu);
+    if (want && it->second->status != *want) continue;
+    if (page.items.size() == limit) {
+      page.next_token = it->first;
+      break;
+    }
+    page.items.push_back(Snapshot(*it->second));
+  }
+  return page;
+}
+
+StatusOr<Page<HistoryEvent>> Engine::Impl::GetExecutionHistory(
+    std::string_view flow_name, std::string_view execution_name, int limit,
+    const std::string& next_token) {
+  const Limits& lim = options_.limits;
+  if (limit < 0 || limit > lim.history_max) {
+    return Invalid(StrCat("Limit ", limit, " is invalid: it must be 1 to ",
+                          lim.history_max));
+  }
+  int64_t from = 1;
+  if (!next_token.empty() &&
+      (!absl::SimpleAtoi(next_token, &from) || from < 1)) {
+    return Invalid(
+        StrCat("NextToken '", next_token,
+               "' is invalid: it must be an event id from a previous page"));
+  }
+  Status status;
+  ExecPtr exec = FindExecution(flow_name, execution_name, &status);
+  if (!exec) return status;
+  size_t n = limit == 0 ? lim.list_default : limit;
+  Page<HistoryEvent> page;
+  std::lock_guard<std::mutex> l(exec->mu);
+  const std::vector<internal::Event>& h = exec->history;
+  auto it = std::lower_bound(
+      h.begin(), h.end(), from,
+      [](const internal::Event& e, int64_t id) { return e.id < id; });
+  for (; it != h.end(); ++it) {
+    if (page.items.size() == n) {
+      page.next_token = std::to_string(it->id);
+      break;
+    }
+    page.items.push_back(
+        HistoryEvent{it->id, it->schedule_id, it->step_name,
+                     std::string(internal::EventTypeName(it->type)),
+                     FormatMs(it->time_ms), it->detail});
+  }
+  return page;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Engine: forwards to Impl.
+
+Engine::Engine(EngineOptions options)
+    : impl_(std::make_unique<Impl>(std::move(options))) {}
+Engine::~Engine() = default;
+
+StatusOr<Flow> Engine::CreateFlow(const CreateFlowRequest& r) {
+  return impl_->CreateFlow(r);
+}
+StatusOr<Flow> Engine::UpdateFlow(const UpdateFlowRequest& r) {
+  return impl_->UpdateFlow(r);
+}
+StatusOr<Flow> Engine::DescribeFlow(std::string_view n) {
+  return impl_->DescribeFlow(n);
+}
+Status Engine::DeleteFlow(std::string_view n) { return impl_->DeleteFlow(n); }
+StatusOr<Page<Flow>> Engine::ListFlows(const ListRequest& r) {
+  return impl_->ListFlows(r);
+}
+std::vector<Diagnostic> Engine::ValidateDefinition(std::string_view d) const {
+  return impl_->ValidateDefinition(d);
+}
+StatusOr<Execution> Engine::StartExecution(const StartExecutionRequest& r) {
+  return impl_->StartExecution(r, false);
+}
+StatusOr<Execution> Engine::StartSyncExecution(const StartExecutionRequest& r) {
+  return impl_->StartExecution(r, true);
+}
+StatusOr<Execution> Engine::DescribeExecution(std::string_view f,
+                                              std::string_view e) {
+  return impl_->DescribeExecution(f, e);
+}
+StatusOr<Execution> Engine::WaitExecution(std::string_view f,
+                                          std::string_view e,
+                                          std::chrono::milliseconds timeout) {
+  return impl_->WaitExecution(f, e, timeout);
+}
+StatusOr<Execution> Engine::StopExecution(const StopExecutionRequest& r) {
+  return impl_->StopExecution(r);
+}
+StatusOr<Page<Execution>> Engine::ListExecutions(const ListRequest& r) {
+  return impl_->ListExecutions(r);
+}
+StatusOr<Page<HistoryEvent>> Engine::GetExecutionHistory(
+    std::string_view f, std::string_view e, int limit, std::string next_token) {
+  return impl_->GetExecutionHistory(f, e, limit, next_token);
+}
+Status Engine::ReportTaskSucceeded(std::string_view token,
+                                   std::string_view output_json) {
+  return impl_->ReportTaskSucceeded(token, output_json);
+}
+Status Engine::ReportTaskFailed(std::string_view token, std::string_view error,
+                                std::string_view cause) {
+  return impl_->ReportTaskFailed(token, error, cause);
+}
+void Engine::RegisterTaskHandler(std::string key, TaskHandler handler) {
+  impl_->RegisterTaskHandler(std::move(key), std::move(handler));
+}
+Status Engine::LoadMocks(std::string_view text) {
+  return impl_->LoadMocks(text);
+}
+size_t Engine::RunReady() { return impl_->RunReady(); }
+std::optional<TimePoint> Engine::NextWakeupTime() const {
+  return impl_->NextWakeupTime();
+}
+
+}  // namespace fnf

@@ -1,0 +1,155 @@
+// Engine::Impl: the flow registry, the execution table, the job queue and
+// timers, and the worker threads. Lock order: mu_ before any ExecutionRt::mu;
+// the interpreter runs under an execution's mutex alone and hands back Effects,
+// applied under mu_ after it is released.
+#ifndef FNF_ENGINE_ENGINE_IMPL_H_
+#define FNF_ENGINE_ENGINE_IMPL_H_
+
+#include <condition_variable>
+#include <deque>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <queue>
+#include <string>
+#include <thread>
+#include <unordered_map>
+#include <vector>
+
+#include "fnf/engine.h"
+
+#include "absl/container/btree_map.h"
+#include "common/random.h"
+#include "engine/execution.h"
+#include "engine/mocks.h"
+#include "interp/interpreter.h"
+
+namespace fnf {
+
+class Engine::Impl {
+ public:
+  explicit Impl(EngineOptions options);
+  ~Impl();
+
+  StatusOr<Flow> CreateFlow(const CreateFlowRequest& request);
+  StatusOr<Flow> UpdateFlow(const UpdateFlowRequest& request);
+  StatusOr<Flow> DescribeFlow(std::string_view flow_name);
+  Status DeleteFlow(std::string_view flow_name);
+  StatusOr<Page<Flow>> ListFlows(const ListRequest& request);
+  std::vector<Diagnostic> ValidateDefinition(std::string_view definition) const;
+
+  StatusOr<Execution> StartExecution(const StartExecutionRequest& request,
+                                     bool sync);
+  StatusOr<Execution> DescribeExecution(std::string_view flow_name,
+                                        std::string_view execution_name);
+  StatusOr<Execution> WaitExecution(std::string_view flow_name,
+                                    std::string_view execution_name,
+                                    std::chrono::milliseconds timeout);
+  StatusOr<Execution> StopExecution(const StopExecutionRequest& request);
+  StatusOr<Page<Execution>> ListExecutions(const ListRequest& request);
+  StatusOr<Page<HistoryEvent>> GetExecutionHistory(
+      std::string_view flow_name, std::string_view execution_name, int limit,
+      const std::string& next_token);
+
+  Status ReportTaskSucceeded(std::string_view token,
+                             std::string_view output_json);
+  Status ReportTaskFailed(std::string_view token, std::string_view error,
+                          std::string_view cause);
+  Status ReportTask(std::string_view token, internal::TaskOutcome outcome);
+  void RegisterTaskHandler(std::string key, TaskHandler handler);
+  Status LoadMocks(std::string_view text);
+
+  size_t RunReady();
+  std::optional<TimePoint> NextWakeupTime() const;
+
+ private:
+  using ExecPtr = std::shared_ptr<internal::ExecutionRt>;
+
+  struct FlowEntry {
+    Flow meta;
+    std::shared_ptr<const internal::FlowVersion> version;
+    absl::btree_map<std::string, ExecPtr> executions;
+  };
+
+  struct Job {
+    enum class Kind { kRun, kTimer, kTask };
+    Kind kind = Kind::kRun;
+    ExecPtr exec;
+    uint64_t frame_id = 0, generation = 0;
+    std::unique_ptr<internal::TaskCall> task;
+  };
+
+  struct Timer {
+    TimePoint due;
+    uint64_t seq;
+    std::weak_ptr<internal::ExecutionRt> exec;
+    uint64_t frame_id, generation;
+    bool operator>(const Timer& o) const {
+      return due != o.due ? due > o.due : seq > o.seq;
+    }
+  };
+
+  struct TaskRecord {
+    std::weak_ptr<internal::ExecutionRt> exec;
+    uint64_t frame_id = 0, generation = 0;
+    bool done = false;
+  };
+
+  // Wakes the workers from the clock's listener without outliving the Impl.
+  struct Waker {
+    std::mutex mu;
+    Impl* impl = nullptr;
+  };
+
+  internal::InterpEnv Env() const;
+  std::string NewRequestId() { return random_.Uuid(); }
+  Status FlowNotFound(std::string_view name) const;
+  // REQUIRES: mu_ held.
+  FlowEntry* FindFlow(std::string_view name);
+  ExecPtr FindExecution(std::string_view flow_name,
+                        std::string_view execution_name, Status* status);
+  Flow MakeFlowRecord(const FlowEntry& entry) const;
+  static Execution Snapshot(
+      const internal::ExecutionRt& exec);  // REQUIRES: exec.mu held
+
+  // Jobs and effects.
+  void Push(Job job);                                     // REQUIRES: mu_ held
+  void RunJob(Job job);                                   // no lock held
+  void Apply(const ExecPtr& exec, internal::Effects fx);  // no lock held
+  void ScheduleRun(const ExecPtr& exec);  // no lock held; exec has ready frames
+  void CallTask(const ExecPtr& exec, internal::TaskCall call);
+  void ReportToParent(
+      const internal::ExecutionRt& exec);  // CallbackFnFTaskToken
+  bool PopDueTimers(TimePoint now);        // REQUIRES: mu_ held
+  bool TakeJob(Job* job);                  // REQUIRES: mu_ held
+  void WorkerLoop();
+  void Drive(const ExecPtr& exec,
+             std::chrono::steady_clock::time_point deadline);
+
+  const EngineOptions options_;
+  Clock* const clock_;
+  mutable internal::Random random_;
+  const bool manual_;
+
+  mutable std::mutex mu_;
+  std::condition_variable work_cv_;  // jobs, timers, stop
+  std::condition_variable done_cv_;  // an execution ended
+  std::map<std::string, std::unique_ptr<FlowEntry>, std::less<>> flows_;
+  std::deque<Job> jobs_;
+  std::priority_queue<Timer, std::vector<Timer>, std::greater<Timer>> timers_;
+  uint64_t timer_seq_ = 0;
+  uint64_t exec_seq_ = 0;
+  std::unordered_map<std::string, TaskRecord> tasks_;
+  std::unordered_map<std::string, TaskHandler> handlers_;
+  internal::MockTable mocks_;
+  bool stopping_ = false;
+  size_t busy_workers_ = 0;
+
+  std::shared_ptr<Waker> waker_;
+  int listener_id_ = 0;
+  std::vector<std::thread> workers_;
+};
+
+}  // namespace fnf
+
+#endif  // FNF_ENGINE_ENGINE_IMPL_H_

@@ -1,0 +1,126 @@
+// The run-time record of one execution: what the API reports about it and the
+// interpreter's frames. Guarded by its own mutex so that executions run
+// independently of each other.
+#ifndef FNF_ENGINE_EXECUTION_H_
+#define FNF_ENGINE_EXECUTION_H_
+
+#include <cstdint>
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "fnf/types.h"
+
+#include "common/flow_error.h"
+#include "definition/ir.h"
+#include "json/json.h"
+
+namespace fnf::internal {
+
+// One version of a flow's definition; executions keep the version they started
+// with.
+struct FlowVersion {
+  std::string definition;
+  std::string role_arn;
+  bool express = false;
+  std::shared_ptr<const CompiledFlow> compiled;
+};
+
+enum class EventType : uint8_t {
+  kExecutionStarted,
+  kStateEntered,
+  kStateStarted,
+  kStateSucceeded,
+  kStateFailed,
+  kStateTimedOut,
+  kStateAborted,
+  kTaskScheduled,
+  kTaskSucceeded,
+  kTaskFailed,
+  kTaskTimedOut,
+  kBranchEntered,
+  kBranchExited,
+  kIterationEntered,
+  kIterationExited,
+  kExecutionSucceeded,
+  kExecutionFailed,
+  kExecutionTimedOut,
+  kExecutionStopped,
+  // Legacy dialect (api.md §5.6).
+  kStepEntered,
+  kStepStarted,
+  kStepSucceeded,
+  kStepFailed,
+  kStepExited,
+  kTaskStarted,
+  kTaskSubmitted,
+  kTaskSubmitFailed,
+};
+std::string_view EventTypeName(EventType t);
+
+struct Event {
+  int64_t id = 0, schedule_id = 0;
+  int64_t time_ms = 0;  // since the epoch; formatted when read
+  EventType type{};
+  std::string step_name;
+  std::string detail;  // JSON object text
+};
+
+// A running scope: the top level, a Parallel branch or a Map iteration.
+struct Frame {
+  enum class Phase : uint8_t { kEnter, kWaiting, kDone };
+  uint64_t id = 0;
+  const Scope* scope = nullptr;
+  Frame* parent = nullptr;  // the frame whose Parallel/Map state runs this one
+  int slot = 0;             // branch or item index
+  int state = -1;           // index into scope->states
+  Phase phase = Phase::kEnter;
+  Json data;   // the incoming data of `state`
+  Json input;  // its effective input, after InputConstructor
+  int retry_count = 0;
+  int64_t cause_event = 0;  // ScheduleEventId for the next event of this frame
+  // Bumped whenever the frame stops waiting, so that late timers and task
+  // results for an earlier wait are recognised and ignored.
+  uint64_t generation = 0;
+  std::string task_token;  // the task this frame waits for, if any
+  // Parallel / Map bookkeeping of the state this frame runs (see interp/).
+  std::vector<Json> child_results;
+  std::vector<uint64_t> children;  // ids of running child frames
+  size_t next_item = 0, pending_children = 0, failed_children = 0;
+  Json items;  // Map: the items still to start
+};
+
+struct ExecutionRt {
+  std::mutex mu;
+
+  // Fixed at start.
+  std::string flow_name, name;
+  std::shared_ptr<const FlowVersion> version;
+  Json input;              // parsed execution input
+  std::string input_text;  // as given (normalised to compact JSON)
+  std::string callback_token;
+  int64_t started_ms = 0;
+  uint64_t seq = 0;  // engine-wide creation order
+
+  // Guarded by mu.
+  ExecutionStatus status = ExecutionStatus::kRunning;
+  int64_t stopped_ms = 0;
+  std::string output, error_code, error_message;
+  std::vector<Event> history;
+  int64_t next_event_id = 1;
+  Json global = Json::MakeObject();
+  std::unordered_map<uint64_t, std::unique_ptr<Frame>> frames;
+  uint64_t next_frame_id = 1;
+  std::deque<uint64_t> ready;  // frames to run
+  bool queued = false;         // a run job for this execution is pending
+  uint64_t timeout_generation = 0;
+
+  bool ended() const { return IsTerminal(status); }
+};
+
+}  // namespace fnf::internal
+
+#endif  // FNF_ENGINE_EXECUTION_H_

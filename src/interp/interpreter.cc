@@ -1,0 +1,322 @@
+#include "interp/interpreter.h"
+
+#include "common/strings.h"
+#include "interp/json_size.h"
+
+namespace fnf::internal {
+
+std::string Detail(std::string_view key, const Json& value) {
+  std::string out = "{";
+  AppendJsonString(key, &out);
+  out.push_back(':');
+  value.AppendTo(&out);
+  out.push_back('}');
+  return out;
+}
+
+namespace {
+
+std::string ErrorDetail(const FlowError& e) {
+  std::string out = "{\"Error\":";
+  AppendJsonString(e.code, &out);
+  out += ",\"Cause\":";
+  AppendJsonString(e.detail, &out);
+  out.push_back('}');
+  return out;
+}
+
+}  // namespace
+
+int64_t Interpreter::Now() const {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             env_.clock->Now().time_since_epoch())
+      .count();
+}
+
+int64_t Interpreter::Emit(Frame* f, EventType type, std::string_view step,
+                          std::string detail) {
+  int64_t id = exec_->next_event_id++;
+  if (env_.record_history) {
+    exec_->history.push_back(Event{id, f ? f->cause_event : 0, Now(), type,
+                                   std::string(step), std::move(detail)});
+  }
+  if (f) f->cause_event = id;
+  return id;
+}
+
+int64_t Interpreter::EmitValue(Frame* f, EventType type, std::string_view step,
+                               std::string_view key, const Json& value) {
+  return Emit(f, type, step,
+              env_.record_history ? Detail(key, value) : std::string());
+}
+
+Frame* Interpreter::NewFrame(const Scope* scope, Frame* parent, int slot,
+                             Json data) {
+  auto owned = std::make_unique<Frame>();
+  Frame* f = owned.get();
+  f->id = exec_->next_frame_id++;
+  f->scope = scope;
+  f->parent = parent;
+  f->slot = slot;
+  f->state = scope->start;
+  f->data = std::move(data);
+  f->cause_event = parent ? parent->cause_event : 0;
+  exec_->frames.emplace(f->id, std::move(owned));
+  return f;
+}
+
+void Interpreter::MakeReady(Frame* f) { exec_->ready.push_back(f->id); }
+
+void Interpreter::Start() {
+  const CompiledFlow& flow = *exec_->version->compiled;
+  int64_t started = EmitValue(nullptr, EventType::kExecutionStarted, "",
+                              "Input", exec_->input);
+  Frame* top = NewFrame(&flow.top, nullptr, 0, Json(exec_->input));
+  top->cause_event = started;
+  MakeReady(top);
+  if (flow.timeout_seconds) {
+    fx_->timers.push_back(
+        TimerRequest{TimePoint(std::chrono::milliseconds(exec_->started_ms)) +
+                         std::chrono::seconds(*flow.timeout_seconds),
+                     0, exec_->timeout_generation});
+  }
+}
+
+size_t Interpreter::RunReadyFrames() {
+  size_t steps = 0;
+  while (!exec_->ready.empty() && !exec_->ended()) {
+    uint64_t id = exec_->ready.front();
+    exec_->ready.pop_front();
+    auto it = exec_->frames.find(id);
+    if (it == exec_->frames.end()) continue;  // cancelled meanwhile
+    RunFrame(it->second.get(), &steps);
+  }
+  if (exec_->ended()) exec_->ready.clear();
+  return steps;
+}
+
+void Interpreter::RunFrame(Frame* f, size_t* steps) {
+  // A frame runs state after state until it waits, ends, or the execution ends.
+  // Finishing a frame may free it, so its id is checked rather than the pointer
+  // kept.
+  const uint64_t id = f->id;
+  while (!exec_->ended()) {
+    auto it = exec_->frames.find(id);
+    if (it == exec_->frames.end()) return;
+    f = it->second.get();
+    if (f->phase != Frame::Phase::kEnter) return;
+    ++*steps;
+    EnterState(f);
+  }
+}
+
+EvalContext Interpreter::MakeContext(const Frame* f, const Json* input) const {
+  EvalContext ctx;
+  ctx.input = input;
+  ctx.global = &exec_->global;
+  ctx.execution_name = exec_->name;
+  ctx.execution_input = &exec_->input;
+  ctx.role_arn = exec_->version->role_arn;
+  ctx.flow_name = exec_->flow_name;
+  ctx.state_name = f->scope->states[f->state].name;
+  ctx.retry_count = f->retry_count;
+  ctx.task_token = f->task_token;
+  ctx.random = env_.random;
+  return ctx;
+}
+
+bool Interpreter::CheckSize(Frame* f, const Json& value, const char* what) {
+  size_t size = JsonTextSize(value);
+  if (size <= env_.limits->state_payload_bytes) return true;
+  const State& s = f->scope->states[f->state];
+  RaiseError(f, FlowError{std::string(kErrPayloadTooLarge),
+                          StrCat("the ", what, " of state '", s.name, "' is ",
+                                 size, " bytes, over the limit of ",
+                                 env_.limits->state_payload_bytes, " bytes")});
+  return false;
+}
+
+void Interpreter::EnterState(Frame* f) {
+  const State& s = f->scope->states[f->state];
+  f->retry_count = 0;
+  EmitValue(f, EventType::kStateEntered, s.name, "Input", f->data);
+  if (!s.input_constructor.empty()) {
+    EvalContext ctx = MakeContext(f, &f->data);
+    auto r = s.input_constructor.Evaluate(ctx);
+    if (auto* err = std::get_if<FlowError>(&r)) {
+      f->input = std::move(f->data);
+      RaiseError(f, std::move(*err));
+      return;
+    }
+    f->input = std::move(std::get<Json>(r));
+    f->data = Json();
+  } else {
+    f->input = std::move(f->data);
+  }
+  if (!CheckSize(f, f->input, "input")) return;
+  EmitValue(f, EventType::kStateStarted, s.name, "Input", f->input);
+  ExecuteState(f, s);
+}
+
+void Interpreter::ExecuteState(Frame* f, const State& s) {
+  switch (s.type) {
+    case StateType::kPass:
+    case StateType::kSucceed:
+      // $Output is the input; copy it only when a constructor needs both.
+      if (s.output_constructor.empty() && s.global_constructor.empty()) {
+        CompleteState(f, std::move(f->input));
+      } else {
+        CompleteState(f, Json(f->input));
+      }
+      return;
+    case StateType::kFail:
+      RunFail(f, s);
+      return;
+    default:
+      // The compiler refuses state types the interpreter cannot run yet.
+      RaiseError(f, FlowError{"FnF.InternalError",
+                              StrCat("state type ", StateTypeName(s.type),
+                                     " cannot run in this build")});
+      return;
+  }
+}
+
+void Interpreter::RunFail(Frame* f, const State& s) {
+  // DECISIONS.md 14: the Code (default FnF.Failed) is raised as an error of the
+  // enclosing scope.
+  FlowError error{s.fail_has_code ? s.fail_code : std::string(kErrFailed),
+                  s.fail_detail};
+  Emit(f, EventType::kStateFailed, s.name, ErrorDetail(error));
+  FailFrame(f, std::move(error));
+}
+
+void Interpreter::CompleteState(Frame* f, Json raw) {
+  const State& s = f->scope->states[f->state];
+  Json out;
+  if (!s.output_constructor.empty() || !s.global_constructor.empty()) {
+    EvalContext ctx = MakeContext(f, &f->input);
+    ctx.output = &raw;
+    if (!s.output_constructor.empty()) {
+      // $Global here is the value before this state's GlobalConstructor
+      // (cloudflow-v1.md §4.6).
+      auto r = s.output_constructor.Evaluate(ctx);
+      if (auto* err = std::get_if<FlowError>(&r))
+        return RaiseError(f, std::move(*err));
+      out = std::move(std::get<Json>(r));
+    }
+    if (!s.global_constructor.empty()) {
+      auto g = s.global_constructor.Evaluate(ctx);
+      if (auto* err = std::get_if<FlowError>(&g))
+        return RaiseError(f, std::move(*err));
+      exec_->global.MergeFrom(std::move(std::get<Json>(g)));
+    }
+    if (s.output_constructor.empty()) out = std::move(raw);
+  } else {
+    out = std::move(raw);
+  }
+  if (!CheckSize(f, out, "output")) return;
+  EmitValue(f, EventType::kStateSucceeded, s.name, "Output", out);
+  f->input = Json();
+  if (s.end || s.next < 0) {
+    FinishFrame(f, std::move(out));
+    return;
+  }
+  f->state = s.next;
+  f->data = std::move(out);
+  f->phase = Frame::Phase::kEnter;
+}
+
+void Interpreter::RaiseError(Frame* f, FlowError error) {
+  const State& s = f->scope->states[f->state];
+  Emit(f, EventType::kStateFailed, s.name, ErrorDetail(error));
+  FailFrame(f, std::move(error));
+}
+
+void Interpreter::FinishFrame(Frame* f, Json output) {
+  f->phase = Frame::Phase::kDone;
+  if (f->parent == nullptr) {
+    FinishExecution(ExecutionStatus::kSucceeded, &output, nullptr);
+    return;
+  }
+  // Nested scopes arrive with Parallel and Map.
+  FailFrame(f, FlowError{"FnF.InternalError",
+                         "nested scopes cannot run in this build"});
+}
+
+void Interpreter::FailFrame(Frame* f, FlowError error) {
+  f->phase = Frame::Phase::kDone;
+  if (f->parent == nullptr) {
+    FinishExecution(ExecutionStatus::kFailed, nullptr, &error);
+    return;
+  }
+  FinishExecution(ExecutionStatus::kFailed, nullptr, &error);
+}
+
+void Interpreter::CancelFrame(Frame* f) {
+  for (uint64_t child : f->children) {
+    auto it = exec_->frames.find(child);
+    if (it != exec_->frames.end()) CancelFrame(it->second.get());
+  }
+  if (!f->task_token.empty()) fx_->finished_tokens.push_back(f->task_token);
+  exec_->frames.erase(f->id);
+}
+
+void Interpreter::FinishExecution(ExecutionStatus status, Json* output,
+                                  const FlowError* error) {
+  if (exec_->ended()) return;
+  exec_->status = status;
+  exec_->stopped_ms = Now();
+  EventType type = EventType::kExecutionSucceeded;
+  std::string detail;
+  if (status == ExecutionStatus::kSucceeded) {
+    exec_->output = output->Serialize();
+    detail = "{\"Output\":" + exec_->output + "}";
+  } else {
+    exec_->error_code = error->code;
+    exec_->error_message = error->detail;
+    detail = ErrorDetail(*error);
+    type = status == ExecutionStatus::kFailed ? EventType::kExecutionFailed
+           : status == ExecutionStatus::kTimedOut
+               ? EventType::kExecutionTimedOut
+               : EventType::kExecutionStopped;
+  }
+  Emit(nullptr, type, "", std::move(detail));
+  // Everything still running in the execution is cancelled: waits become stale.
+  for (auto& [id, frame] : exec_->frames) {
+    if (!frame->task_token.empty())
+      fx_->finished_tokens.push_back(frame->task_token);
+  }
+  exec_->frames.clear();
+  exec_->ready.clear();
+  exec_->global = Json();
+  fx_->finished = true;
+}
+
+void Interpreter::OnTimer(uint64_t frame_id, uint64_t generation) {
+  if (exec_->ended()) return;
+  if (frame_id == 0) {
+    if (generation != exec_->timeout_generation) return;
+    const int64_t secs = exec_->version->compiled->timeout_seconds.value_or(0);
+    FlowError e{std::string(kErrTimeout),
+                StrCat("the execution did not end within its Timeout of ", secs,
+                       " seconds")};
+    FinishExecution(ExecutionStatus::kTimedOut, nullptr, &e);
+    return;
+  }
+  auto it = exec_->frames.find(frame_id);
+  if (it == exec_->frames.end() || it->second->generation != generation) return;
+}
+
+bool Interpreter::OnTaskResult(uint64_t frame_id, uint64_t generation,
+                               TaskOutcome) {
+  if (exec_->ended()) return false;
+  auto it = exec_->frames.find(frame_id);
+  return it != exec_->frames.end() && it->second->generation == generation;
+}
+
+void Interpreter::Stop(const std::string& error, const std::string& cause) {
+  FlowError e{error, cause};
+  FinishExecution(ExecutionStatus::kStopped, nullptr, &e);
+}
+
+}  // namespace fnf::internal

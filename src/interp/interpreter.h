@@ -1,0 +1,124 @@
+// The interpreter: advances one execution's frames. Every call requires the
+// execution's mutex to be held and never blocks, sleeps or calls host code;
+// what must happen outside the lock (timers to arm, task handlers to call,
+// waiters to wake) is returned as Effects.
+#ifndef FNF_INTERP_INTERPRETER_H_
+#define FNF_INTERP_INTERPRETER_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "fnf/clock.h"
+#include "fnf/options.h"
+
+#include "common/flow_error.h"
+#include "common/random.h"
+#include "engine/execution.h"
+#include "expr/eval_context.h"
+
+namespace fnf::internal {
+
+struct InterpEnv {
+  Clock* clock = nullptr;
+  Random* random = nullptr;
+  const Limits* limits = nullptr;
+  bool record_history = true;
+};
+
+// A timer to arm: at `due`, call Interpreter::OnTimer(frame_id, generation).
+struct TimerRequest {
+  TimePoint due;
+  uint64_t frame_id = 0;  // 0: the execution's own Timeout
+  uint64_t generation = 0;
+};
+
+// A task handler to call outside the lock; its result goes to
+// Interpreter::OnTaskResult.
+struct TaskCall {
+  TaskRequest request;
+  uint64_t frame_id = 0;
+  uint64_t generation = 0;
+};
+
+struct Effects {
+  std::vector<TimerRequest> timers;
+  std::vector<TaskCall> tasks;
+  std::vector<std::string>
+      finished_tokens;    // task tokens that are no longer awaited
+  bool finished = false;  // the execution has reached a terminal status
+};
+
+// How a task ended, as reported by a handler or ReportTask*.
+struct TaskOutcome {
+  bool succeeded = false;
+  Json output;      // succeeded
+  FlowError error;  // failed
+  bool timed_out = false;
+};
+
+class Interpreter {
+ public:
+  // REQUIRES: exec->mu is held for the lifetime of the Interpreter.
+  Interpreter(ExecutionRt* exec, const InterpEnv& env, Effects* effects)
+      : exec_(exec), env_(env), fx_(effects) {}
+
+  // Records ExecutionStarted and makes the top-level scope ready.
+  void Start();
+  // Runs every ready frame until none is ready; returns the number of states
+  // run.
+  size_t RunReadyFrames();
+  // A timer armed through Effects is due. Stale timers are ignored.
+  void OnTimer(uint64_t frame_id, uint64_t generation);
+  // A task the frame waits for has ended. Stale results are ignored; returns
+  // false for them.
+  bool OnTaskResult(uint64_t frame_id, uint64_t generation,
+                    TaskOutcome outcome);
+  // StopExecution: ends the execution as Stopped, cancelling everything it
+  // still runs.
+  void Stop(const std::string& error, const std::string& cause);
+
+ private:
+  Frame* NewFrame(const Scope* scope, Frame* parent, int slot, Json data);
+  void MakeReady(Frame* f);
+  void RunFrame(Frame* f, size_t* steps);
+
+  // The per-state pipeline (cloudflow-v1.md §4.7), one code path for every
+  // state type.
+  void EnterState(Frame* f);
+  void ExecuteState(Frame* f, const State& s);
+  void CompleteState(Frame* f, Json raw);
+  void RaiseError(Frame* f, FlowError error);
+  void FinishFrame(Frame* f, Json output);
+  void FailFrame(Frame* f, FlowError error);
+  void FinishExecution(ExecutionStatus status, Json* output,
+                       const FlowError* error);
+  void CancelFrame(
+      Frame* f);  // drops a frame and its children (their waits become stale)
+
+  // Per-type work. Each ends by calling CompleteState or RaiseError, or leaves
+  // the frame waiting (phase kWaiting) for a timer, a task or child frames.
+  void RunFail(Frame* f, const State& s);
+
+  bool CheckSize(Frame* f, const Json& value, const char* what);
+  EvalContext MakeContext(const Frame* f, const Json* input) const;
+  int64_t Emit(Frame* f, EventType type, std::string_view step,
+               std::string detail);
+  // Emit with detail {"<key>": value}, serialized only when history is
+  // recorded.
+  int64_t EmitValue(Frame* f, EventType type, std::string_view step,
+                    std::string_view key, const Json& value);
+  int64_t Now() const;
+
+  ExecutionRt* exec_;
+  InterpEnv env_;
+  Effects* fx_;
+};
+
+// {"Input": <value>} style event details.
+std::string Detail(std::string_view key, const Json& value);
+
+}  // namespace fnf::internal
+
+#endif  // FNF_INTERP_INTERPRETER_H_
