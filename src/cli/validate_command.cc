@@ -1,0 +1,50 @@
+#include "cli/validate_command.h"
+
+#include <string>
+#include <vector>
+
+#include "fnf/engine.h"
+#include "fnf/options.h"
+#include "fnf/types.h"
+
+#include "cli/args.h"
+#include "cli/cli.h"
+#include "cli/file_io.h"
+#include "cli/messages.h"
+#include "cli/usage.h"
+
+namespace fnf::cli {
+
+int ValidateCommand(const std::vector<std::string>& args, std::ostream& out,
+                    std::ostream& err) {
+  ValidateArgs validate_args;
+  std::string error;
+  if (!ParseValidateArgs(args, &validate_args, &error)) {
+    err << "fnf validate: " << error << "\n\n" << ValidateUsage();
+    return kExitInvalid;
+  }
+  if (validate_args.help) {
+    out << ValidateUsage();
+    return kExitSucceeded;
+  }
+  // Validation runs nothing, so an engine without worker threads is enough.
+  EngineOptions options;
+  options.worker_threads = 0;
+  Engine engine(options);
+  bool all_valid = true;
+  for (const std::string& file : validate_args.files) {
+    std::string definition;
+    if (!ReadWholeFile(file, &definition, &error)) {
+      out << file << ": cannot read: " << error << "\n";
+      all_valid = false;
+      continue;
+    }
+    for (const Diagnostic& problem : engine.ValidateDefinition(definition)) {
+      out << FormatDiagnostic(file, problem) << "\n";
+      all_valid = false;
+    }
+  }
+  return all_valid ? kExitSucceeded : kExitInvalid;
+}
+
+}  // namespace fnf::cli
