@@ -3,13 +3,13 @@
 #if defined(FNF_TOOL_PATH) && defined(FNF_SOURCE_DIR)
 
 #include <cstdio>
+#include <ctime>
 #include <regex>
 #include <string>
 #include <vector>
 
 #include "tests/cli/tool_runner.h"
 #include "tests/testing/catch.h"
-#include <time.h>
 
 namespace fnf::testing {
 namespace {
@@ -191,6 +191,48 @@ TEST_CASE("run --history adds every history event", "[cli]") {
         saw_second || std::string(event["StepName"].GetString()) == "Second";
   }
   CHECK(saw_second);
+}
+
+TEST_CASE("run --history pages through a long history", "[cli]") {
+  // 40 Pass states make well over one page of events.
+  std::string definition =
+      "Type: StateMachine\nSpecVersion: v1\nStartAt: S0\nStates:\n";
+  for (int i = 0; i < 40; ++i) {
+    definition +=
+        "  - {Type: Pass, Name: S" + std::to_string(i) +
+        (i < 39 ? ", Next: S" + std::to_string(i + 1) : ", End: true") + "}\n";
+  }
+  TempDir dir;
+  ToolRun run =
+      RunTool({"run", dir.Write("long.yaml", definition), "--history"});
+  INFO(run.err);
+  REQUIRE(run.exit_code == 0);
+  rapidjson::Document doc = ExecutionJson(run.out, /*with_events=*/true);
+  const rapidjson::Value& events = doc["Events"];
+  REQUIRE(events.Size() > 160);
+  for (rapidjson::SizeType i = 0; i < events.Size(); ++i) {
+    REQUIRE(events[i]["EventId"].GetInt64() == static_cast<int64_t>(i) + 1);
+  }
+  CHECK(std::string(events[events.Size() - 1]["Type"].GetString()) ==
+        "ExecutionSucceeded");
+}
+
+TEST_CASE("run --virtual-time runs a flow without waits like a normal run",
+          "[cli]") {
+  ToolRun run = RunTool({"run", DataFile("pass.yaml"), "--virtual-time",
+                         "--history", "--input", R"({"v":true})"});
+  INFO(run.err);
+  REQUIRE(run.exit_code == 0);
+  rapidjson::Document doc = ExecutionJson(run.out, /*with_events=*/true);
+  CHECK(Field(doc, "Status") == "Succeeded");
+  CHECK(JsonEquals(Field(doc, "Output"), R"({"v":true})"));
+  CHECK(doc["Events"].Size() >= 2);
+  // The virtual clock starts at the real time.
+  CHECK(Field(doc, "StartedTime").rfind("2019-", 0) != 0);
+
+  ToolRun failed = RunTool({"run", DataFile("fail.yaml"), "--virtual-time"});
+  CHECK(failed.exit_code == 1);
+  CHECK(Field(ExecutionJson(failed.out), "ErrorCode") == "OrderRejected");
 }
 
 TEST_CASE("run --virtual-time waits without taking real time", "[cli][wait]") {

@@ -3,12 +3,12 @@
 #if defined(FNF_TOOL_PATH) && defined(FNF_SOURCE_DIR)
 
 #include <cstdio>
+#include <ctime>
 #include <string>
 #include <vector>
 
 #include "tests/cli/tool_runner.h"
 #include "tests/testing/catch.h"
-#include <time.h>
 
 namespace fnf::testing {
 namespace {

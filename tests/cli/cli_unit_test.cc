@@ -1,16 +1,17 @@
 // The CLI's parts in-process: argument parsing, flow names, messages, the task
 // protocol and the process runner, plus RunCli itself.
 
-// The fnf_tests binary links the fnf library but not fnf_cli, so the CLI's
-// sources are compiled into this file. Every one is included whole: should
-// fnf_cli be linked in later, the linker then finds each symbol here and pulls
-// no duplicate from the archive.
+#include <csignal>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include <rapidjson/document.h>
 
+// The fnf_tests binary links the fnf library but not fnf_cli, so the CLI's
+// sources (src/cli/*.cc but main.cc) are compiled into this file. Every one is
+// included whole: should fnf_cli be linked in later, the linker then finds each
+// symbol here and pulls no duplicate from the archive.
 #include "src/cli/args.cc"
 #include "src/cli/cli.cc"
 #include "src/cli/command_task.cc"
@@ -24,7 +25,6 @@
 #include "src/cli/usage.cc"
 #include "src/cli/validate_command.cc"
 #include "tests/testing/catch.h"
-#include <signal.h>
 
 namespace fnf::cli {
 namespace {
