@@ -1,6 +1,7 @@
 #include "fnf/engine.h"
 
 #include <algorithm>
+#include <regex>
 
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
@@ -294,6 +295,7 @@ void Engine::Impl::CallTask(const ExecPtr& exec, internal::TaskCall call) {
     }
   }
   if (!result && handler) result = handler(call.request);
+  if (!result) result = StartChildFlow(call);
   if (!result) {
     result =
         TaskResult::Failed(std::string(internal::kErrTaskFailed),

@@ -118,6 +118,8 @@ class Engine::Impl {
   void Apply(const ExecPtr& exec, internal::Effects fx);  // no lock held
   void ScheduleRun(const ExecPtr& exec);  // no lock held; exec has ready frames
   void CallTask(const ExecPtr& exec, internal::TaskCall call);
+  // The built-in child-flow integration; nullopt when `call` is not for it.
+  std::optional<TaskResult> StartChildFlow(const internal::TaskCall& call);
   void ReportToParent(
       const internal::ExecutionRt& exec);  // CallbackFnFTaskToken
   bool PopDueTimers(TimePoint now);        // REQUIRES: mu_ held

@@ -86,10 +86,16 @@ struct Frame {
   // results for an earlier wait are recognised and ignored.
   uint64_t generation = 0;
   std::string task_token;  // the task this frame waits for, if any
+  // What the armed timer of the current generation means.
+  enum class TimerKind : uint8_t { kNone, kWait, kRetry, kTaskTimeout };
+  TimerKind timer_kind = TimerKind::kNone;
+  bool input_ready =
+      false;  // `input` holds the effective input of the current attempt
   // Parallel / Map bookkeeping of the state this frame runs (see interp/).
   std::vector<Json> child_results;
   std::vector<uint64_t> children;  // ids of running child frames
-  size_t next_item = 0, pending_children = 0, failed_children = 0;
+  size_t next_item = 0, pending_children = 0, running_children = 0;
+  size_t max_running = 0;
   Json items;  // Map: the items still to start
 };
 

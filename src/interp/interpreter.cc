@@ -1,5 +1,8 @@
 #include "interp/interpreter.h"
 
+#include <algorithm>
+#include <cmath>
+
 #include "common/strings.h"
 #include "interp/json_size.h"
 
@@ -14,8 +17,6 @@ std::string Detail(std::string_view key, const Json& value) {
   return out;
 }
 
-namespace {
-
 std::string ErrorDetail(const FlowError& e) {
   std::string out = "{\"Error\":";
   AppendJsonString(e.code, &out);
@@ -24,8 +25,6 @@ std::string ErrorDetail(const FlowError& e) {
   out.push_back('}');
   return out;
 }
-
-}  // namespace
 
 int64_t Interpreter::Now() const {
   return std::chrono::duration_cast<std::chrono::milliseconds>(
@@ -64,6 +63,12 @@ Frame* Interpreter::NewFrame(const Scope* scope, Frame* parent, int slot,
   exec_->frames.emplace(f->id, std::move(owned));
   return f;
 }
+
+namespace {
+// StateEntered, StateStarted, TaskScheduled, TaskSucceeded, StateSucceeded,
+// Branch/Iteration events and the execution's final event.
+constexpr size_t kMaxEventsPerState = 8;
+}  // namespace
 
 void Interpreter::MakeReady(Frame* f) { exec_->ready.push_back(f->id); }
 
@@ -105,6 +110,17 @@ void Interpreter::RunFrame(Frame* f, size_t* steps) {
     if (it == exec_->frames.end()) return;
     f = it->second.get();
     if (f->phase != Frame::Phase::kEnter) return;
+    // The history cap (5,000 events by default): a state adds at most a handful
+    // of events, so the execution fails before the next state could take it
+    // past the limit.
+    if (env_.record_history && exec_->history.size() + kMaxEventsPerState >
+                                   env_.limits->history_events) {
+      FlowError e{std::string(kErrHistoryLimit),
+                  StrCat("the execution history would exceed ",
+                         env_.limits->history_events, " events")};
+      FinishExecution(ExecutionStatus::kFailed, nullptr, &e);
+      return;
+    }
     ++*steps;
     EnterState(f);
   }
@@ -140,19 +156,25 @@ void Interpreter::EnterState(Frame* f) {
   const State& s = f->scope->states[f->state];
   f->retry_count = 0;
   EmitValue(f, EventType::kStateEntered, s.name, "Input", f->data);
+  AttemptState(f);
+}
+
+void Interpreter::AttemptState(Frame* f) {
+  const State& s = f->scope->states[f->state];
+  f->input_ready = false;
   if (!s.input_constructor.empty()) {
     EvalContext ctx = MakeContext(f, &f->data);
     auto r = s.input_constructor.Evaluate(ctx);
-    if (auto* err = std::get_if<FlowError>(&r)) {
-      f->input = std::move(f->data);
-      RaiseError(f, std::move(*err));
-      return;
-    }
+    if (auto* err = std::get_if<FlowError>(&r))
+      return RaiseError(f, std::move(*err));
     f->input = std::move(std::get<Json>(r));
-    f->data = Json();
-  } else {
+  } else if (s.retry.empty()) {
     f->input = std::move(f->data);
+  } else {
+    f->input =
+        f->data;  // kept for a retry, which starts again from the incoming data
   }
+  f->input_ready = true;
   if (!CheckSize(f, f->input, "input")) return;
   EmitValue(f, EventType::kStateStarted, s.name, "Input", f->input);
   ExecuteState(f, s);
@@ -170,14 +192,17 @@ void Interpreter::ExecuteState(Frame* f, const State& s) {
       }
       return;
     case StateType::kFail:
-      RunFail(f, s);
-      return;
-    default:
-      // The compiler refuses state types the interpreter cannot run yet.
-      RaiseError(f, FlowError{"FnF.InternalError",
-                              StrCat("state type ", StateTypeName(s.type),
-                                     " cannot run in this build")});
-      return;
+      return RunFail(f, s);
+    case StateType::kChoice:
+      return RunChoice(f, s);
+    case StateType::kWait:
+      return RunWait(f, s);
+    case StateType::kParallel:
+      return RunParallel(f, s);
+    case StateType::kMap:
+      return RunMap(f, s);
+    case StateType::kTask:
+      return RunTask(f, s);
   }
 }
 
@@ -190,7 +215,7 @@ void Interpreter::RunFail(Frame* f, const State& s) {
   FailFrame(f, std::move(error));
 }
 
-void Interpreter::CompleteState(Frame* f, Json raw) {
+void Interpreter::CompleteState(Frame* f, Json raw, int next) {
   const State& s = f->scope->states[f->state];
   Json out;
   if (!s.output_constructor.empty() || !s.global_constructor.empty()) {
@@ -217,19 +242,91 @@ void Interpreter::CompleteState(Frame* f, Json raw) {
   if (!CheckSize(f, out, "output")) return;
   EmitValue(f, EventType::kStateSucceeded, s.name, "Output", out);
   f->input = Json();
-  if (s.end || s.next < 0) {
+  f->data = Json();
+  if (next < 0) next = s.end ? -1 : s.next;
+  if (next < 0) {
     FinishFrame(f, std::move(out));
     return;
   }
-  f->state = s.next;
+  f->state = next;
   f->data = std::move(out);
   f->phase = Frame::Phase::kEnter;
 }
 
+namespace {
+
+bool Matches(const std::vector<std::string>& errors, const std::string& code) {
+  for (const std::string& e : errors) {
+    if (e == code || e == kErrAll) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 void Interpreter::RaiseError(Frame* f, FlowError error) {
   const State& s = f->scope->states[f->state];
+  CancelChildren(f);
+  if (!f->task_token.empty()) {
+    fx_->finished_tokens.push_back(std::move(f->task_token));
+    f->task_token.clear();
+  }
+  ++f->generation;  // whatever the frame waited for is stale now
   Emit(f, EventType::kStateFailed, s.name, ErrorDetail(error));
+  // Retry first: only the first rule whose Errors match is used
+  // (cloudflow-v1.md §6.2).
+  for (const Retrier& r : s.retry) {
+    if (!Matches(r.errors, error.code)) continue;
+    if (f->retry_count < r.max_attempts) {
+      // DECISIONS.md 16: delay before retry n is min(interval * rate^(n-1), max
+      // backoff).
+      double delay =
+          r.interval_seconds * std::pow(r.backoff_rate, f->retry_count);
+      if (r.max_backoff_seconds)
+        delay = std::min(delay, *r.max_backoff_seconds);
+      ArmTimer(f, delay, Frame::TimerKind::kRetry);
+      return;
+    }
+    break;
+  }
+  for (const Catcher& c : s.catchers) {
+    if (!Matches(c.errors, error.code)) continue;
+    // DECISIONS.md 13: without an OutputConstructor the Next state gets the
+    // failed state's effective input.
+    Json& effective = f->input_ready ? f->input : f->data;
+    Json out;
+    if (!c.output.empty()) {
+      EvalContext ctx = MakeContext(f, &effective);
+      ctx.error = &error;
+      auto r = c.output.Evaluate(ctx);
+      if (auto* err = std::get_if<FlowError>(&r)) {
+        // The catcher itself failed: nothing else handles this state's error.
+        return FailFrame(f, std::move(*err));
+      }
+      out = std::move(std::get<Json>(r));
+    } else {
+      out = std::move(effective);
+    }
+    f->input = Json();
+    f->data = std::move(out);
+    f->state = c.next;
+    f->phase = Frame::Phase::kEnter;
+    return;
+  }
   FailFrame(f, std::move(error));
+}
+
+void Interpreter::ArmTimer(Frame* f, double seconds, Frame::TimerKind kind) {
+  const auto delay = std::chrono::milliseconds(
+      static_cast<int64_t>(std::llround(seconds * 1000)));
+  f->phase = Frame::Phase::kWaiting;
+  f->timer_kind = kind;
+  fx_->timers.push_back(
+      TimerRequest{env_.clock->Now() + delay, f->id, f->generation});
+}
+
+void Interpreter::Resume(Frame* f) {
+  if (f->phase == Frame::Phase::kEnter) MakeReady(f);
 }
 
 void Interpreter::FinishFrame(Frame* f, Json output) {
@@ -238,9 +335,7 @@ void Interpreter::FinishFrame(Frame* f, Json output) {
     FinishExecution(ExecutionStatus::kSucceeded, &output, nullptr);
     return;
   }
-  // Nested scopes arrive with Parallel and Map.
-  FailFrame(f, FlowError{"FnF.InternalError",
-                         "nested scopes cannot run in this build"});
+  ChildFinished(f, std::move(output));
 }
 
 void Interpreter::FailFrame(Frame* f, FlowError error) {
@@ -249,14 +344,22 @@ void Interpreter::FailFrame(Frame* f, FlowError error) {
     FinishExecution(ExecutionStatus::kFailed, nullptr, &error);
     return;
   }
-  FinishExecution(ExecutionStatus::kFailed, nullptr, &error);
+  ChildFailed(f, std::move(error));
 }
 
-void Interpreter::CancelFrame(Frame* f) {
+void Interpreter::CancelChildren(Frame* f) {
   for (uint64_t child : f->children) {
     auto it = exec_->frames.find(child);
     if (it != exec_->frames.end()) CancelFrame(it->second.get());
   }
+  f->children.clear();
+  f->child_results.clear();
+  f->pending_children = f->running_children = 0;
+  f->items = Json();
+}
+
+void Interpreter::CancelFrame(Frame* f) {
+  CancelChildren(f);
   if (!f->task_token.empty()) fx_->finished_tokens.push_back(f->task_token);
   exec_->frames.erase(f->id);
 }
@@ -305,13 +408,38 @@ void Interpreter::OnTimer(uint64_t frame_id, uint64_t generation) {
   }
   auto it = exec_->frames.find(frame_id);
   if (it == exec_->frames.end() || it->second->generation != generation) return;
-}
-
-bool Interpreter::OnTaskResult(uint64_t frame_id, uint64_t generation,
-                               TaskOutcome) {
-  if (exec_->ended()) return false;
-  auto it = exec_->frames.find(frame_id);
-  return it != exec_->frames.end() && it->second->generation == generation;
+  Frame* f = it->second.get();
+  if (f->phase != Frame::Phase::kWaiting) return;
+  const State& s = f->scope->states[f->state];
+  const Frame::TimerKind kind = f->timer_kind;
+  f->timer_kind = Frame::TimerKind::kNone;
+  ++f->generation;
+  switch (kind) {
+    case Frame::TimerKind::kWait:
+      f->phase = Frame::Phase::kEnter;  // provisional: CompleteState sets what
+                                        // comes next
+      CompleteState(f, std::move(f->input));
+      break;
+    case Frame::TimerKind::kRetry:
+      ++f->retry_count;
+      f->phase = Frame::Phase::kEnter;
+      AttemptState(f);
+      break;
+    case Frame::TimerKind::kTaskTimeout: {
+      FlowError e{
+          std::string(exec_->version->compiled->dialect == Dialect::kLegacy
+                          ? kErrTaskTimeout
+                          : kErrTimeout),
+          StrCat("task '", s.name, "' did not complete within its timeout")};
+      Emit(f, EventType::kTaskTimedOut, s.name, ErrorDetail(e));
+      f->phase = Frame::Phase::kEnter;
+      RaiseError(f, std::move(e));
+      break;
+    }
+    case Frame::TimerKind::kNone:
+      return;
+  }
+  if (exec_->frames.count(frame_id)) Resume(f);
 }
 
 void Interpreter::Stop(const std::string& error, const std::string& cause) {

@@ -87,8 +87,12 @@ class Interpreter {
   // The per-state pipeline (cloudflow-v1.md §4.7), one code path for every
   // state type.
   void EnterState(Frame* f);
+  // One attempt of the current state: InputConstructor, StateStarted, the
+  // type's work. Retries start here again, with the same incoming data.
+  void AttemptState(Frame* f);
   void ExecuteState(Frame* f, const State& s);
-  void CompleteState(Frame* f, Json raw);
+  // `next`: the transition chosen by a Choice; -1 uses the state's Next/End.
+  void CompleteState(Frame* f, Json raw, int next = -1);
   void RaiseError(Frame* f, FlowError error);
   void FinishFrame(Frame* f, Json output);
   void FailFrame(Frame* f, FlowError error);
@@ -100,6 +104,21 @@ class Interpreter {
   // Per-type work. Each ends by calling CompleteState or RaiseError, or leaves
   // the frame waiting (phase kWaiting) for a timer, a task or child frames.
   void RunFail(Frame* f, const State& s);
+  void RunChoice(Frame* f, const State& s);
+  void RunWait(Frame* f, const State& s);
+  void RunParallel(Frame* f, const State& s);
+  void RunMap(Frame* f, const State& s);
+  void RunTask(Frame* f, const State& s);
+  // Map: starts iterations while below the concurrency limit.
+  void StartIterations(Frame* f, const State& s);
+  // A child frame (branch/iteration) ended; its parent continues or fails.
+  void ChildFinished(Frame* child, Json output);
+  void ChildFailed(Frame* child, FlowError error);
+  // Cancels the children of `f` (after one failed, or when `f` is retried).
+  void CancelChildren(Frame* f);
+  // Arms a timer for `f` after `seconds`; the frame waits until it fires.
+  void ArmTimer(Frame* f, double seconds, Frame::TimerKind kind);
+  void Resume(Frame* f);  // a waiting frame can run again
 
   bool CheckSize(Frame* f, const Json& value, const char* what);
   EvalContext MakeContext(const Frame* f, const Json* input) const;
@@ -118,6 +137,8 @@ class Interpreter {
 
 // {"Input": <value>} style event details.
 std::string Detail(std::string_view key, const Json& value);
+// {"Error": code, "Cause": detail}.
+std::string ErrorDetail(const FlowError& e);
 
 }  // namespace fnf::internal
 

@@ -1,0 +1,151 @@
+// Parallel and inline Map (cloudflow-v1.md §3.5, §3.8; DECISIONS.md 14, 17).
+// Branches and iterations are child frames of the same execution, run by the
+// same scheduler; they are concurrent in the sense that each runs until it
+// waits (for a task or a timer), and then the others go on.
+#include "common/strings.h"
+#include "interp/interpreter.h"
+
+namespace fnf::internal {
+
+void Interpreter::RunParallel(Frame* f, const State& s) {
+  const size_t n = s.branches.size();
+  f->child_results.assign(n, Json());
+  f->pending_children = n;
+  f->phase = Frame::Phase::kWaiting;
+  for (size_t i = 0; i < n; ++i) {
+    Frame* child =
+        NewFrame(s.branches[i].get(), f, static_cast<int>(i), Json(f->input));
+    f->children.push_back(child->id);
+    Json::Object detail;
+    detail.emplace_back("Index", Json(static_cast<int64_t>(i)));
+    Emit(child, EventType::kBranchEntered, s.name,
+         env_.record_history ? Json(std::move(detail)).Serialize()
+                             : std::string());
+    MakeReady(child);
+  }
+}
+
+void Interpreter::RunMap(Frame* f, const State& s) {
+  const MapSpec& m = *s.map;
+  EvalContext ctx = MakeContext(f, &f->input);
+  auto r = m.items_path.Evaluate(ctx);
+  if (auto* err = std::get_if<FlowError>(&r))
+    return RaiseError(f, std::move(*err));
+  Json items = std::move(std::get<Json>(r));
+  if (!items.is_array()) {
+    return RaiseError(f,
+                      FlowError{std::string(kErrExpression),
+                                StrCat("expression '", m.items_path.text(),
+                                       "': ItemsPath must yield an array, got ",
+                                       items.type_name())});
+  }
+  const size_t n = items.as_array().size();
+  if (n == 0) {
+    Json::Object out;
+    out.emplace_back("Items", Json::MakeArray());
+    return CompleteState(f, Json(std::move(out)));
+  }
+  f->items = std::move(items);
+  f->child_results.assign(n, Json());
+  f->pending_children = n;
+  f->running_children = 0;
+  f->next_item = 0;
+  int limit =
+      m.max_concurrency > 0 ? m.max_concurrency : env_.limits->map_concurrency;
+  f->max_running = static_cast<size_t>(std::max(1, limit));
+  f->phase = Frame::Phase::kWaiting;
+  StartIterations(f, s);
+}
+
+void Interpreter::StartIterations(Frame* f, const State& s) {
+  const MapSpec& m = *s.map;
+  Json::Array& items = f->items.as_array();
+  while (f->running_children < f->max_running && f->next_item < items.size()) {
+    const size_t i = f->next_item++;
+    Json item = std::move(items[i]);
+    Json input;
+    if (!m.item_constructor.empty()) {
+      EvalContext ctx = MakeContext(f, &f->input);
+      ctx.item = &item;
+      auto r = m.item_constructor.Evaluate(ctx);
+      if (auto* err = std::get_if<FlowError>(&r))
+        return RaiseError(f, std::move(*err));
+      input = std::move(std::get<Json>(r));
+    } else {
+      input = std::move(
+          item);  // DECISIONS.md 17: the item itself, whatever its type
+    }
+    Frame* child =
+        NewFrame(m.processor.get(), f, static_cast<int>(i), std::move(input));
+    f->children.push_back(child->id);
+    ++f->running_children;
+    if (env_.record_history) {
+      Json::Object detail;
+      detail.emplace_back("Index", Json(static_cast<int64_t>(i)));
+      Emit(child, EventType::kIterationEntered, s.name,
+           Json(std::move(detail)).Serialize());
+    } else {
+      Emit(child, EventType::kIterationEntered, s.name, std::string());
+    }
+    MakeReady(child);
+  }
+}
+
+void Interpreter::ChildFinished(Frame* child, Json output) {
+  Frame* f = child->parent;
+  const State& s = f->scope->states[f->state];
+  const size_t slot = static_cast<size_t>(child->slot);
+  const bool is_map = s.type == StateType::kMap;
+  if (env_.record_history) {
+    Json::Object detail;
+    detail.emplace_back("Index", Json(static_cast<int64_t>(slot)));
+    detail.emplace_back("Output", Json(output));
+    Emit(child, is_map ? EventType::kIterationExited : EventType::kBranchExited,
+         s.name, Json(std::move(detail)).Serialize());
+  }
+  f->cause_event = child->cause_event;
+  f->child_results[slot] = std::move(output);
+  auto& ids = f->children;
+  ids.erase(std::find(ids.begin(), ids.end(), child->id));
+  exec_->frames.erase(child->id);  // `child` is gone from here on
+  --f->pending_children;
+  if (is_map) {
+    --f->running_children;
+    if (f->pending_children > 0) return StartIterations(f, s);
+  } else if (f->pending_children > 0) {
+    return;
+  }
+  // All done: Parallel gives {"Branch0": ...}, Map {"Items": [...]} in input
+  // order.
+  Json raw;
+  if (is_map) {
+    Json::Object out;
+    out.emplace_back("Items", Json(std::move(f->child_results)));
+    raw = Json(std::move(out));
+  } else {
+    Json::Object out;
+    for (size_t i = 0; i < f->child_results.size(); ++i) {
+      out.emplace_back(StrCat("Branch", i), std::move(f->child_results[i]));
+    }
+    raw = Json(std::move(out));
+  }
+  f->child_results.clear();
+  f->items = Json();
+  f->phase = Frame::Phase::kEnter;
+  ++f->generation;
+  CompleteState(f, std::move(raw));
+  Resume(f);
+}
+
+void Interpreter::ChildFailed(Frame* child, FlowError error) {
+  // DECISIONS.md 14: the failure is an error of the enclosing Parallel/Map
+  // state, and the other branches/iterations are cancelled (RaiseError cancels
+  // the children).
+  Frame* f = child->parent;
+  f->cause_event = child->cause_event;
+  f->phase = Frame::Phase::kEnter;
+  RaiseError(f, std::move(error));
+  if (exec_->frames.count(f->id)) Resume(f);
+}
+
+}  // namespace fnf::internal
