@@ -183,8 +183,10 @@ class Lexer {
       while (IsDigit(Peek())) ++pos_;
     }
     if (IsIdentChar(Peek())) {
+      size_t end = pos_;
+      while (end < text_.size() && IsIdentChar(text_[end])) ++end;
       return Fail(start, StrCat("malformed number '",
-                                text_.substr(start, pos_ + 1 - start), "'"));
+                                text_.substr(start, end - start), "'"));
     }
     const char* first = text_.data() + start;
     const char* last = text_.data() + pos_;

@@ -242,28 +242,29 @@ class Parser {
   }
 
   NodePtr ParseUnary() {
+    const Token& t = Peek();
+    if (t.kind != TokenKind::kNot && t.kind != TokenKind::kMinus)
+      return ParsePostfix();
+    // Prefix operators recurse without passing through ParseOr; they count as
+    // nesting too.
     NestingGuard guard(this);
     if (TooDeep()) return nullptr;
-    const Token& t = Peek();
     if (t.kind == TokenKind::kNot) {
       size_t offset = Advance().offset;
       NodePtr operand = ParseUnary();
       if (operand == nullptr) return nullptr;
       return Finish(std::make_unique<NotNode>(offset, std::move(operand)));
     }
-    if (t.kind == TokenKind::kMinus) {
-      size_t offset = Advance().offset;
-      // The one integer whose magnitude does not fit in int64 on its own.
-      if (Peek().kind == TokenKind::kInt && Peek().int_value == kTwoTo63) {
-        Advance();
-        return std::make_unique<LiteralNode>(
-            offset, Json(std::numeric_limits<int64_t>::min()));
-      }
-      NodePtr operand = ParseUnary();
-      if (operand == nullptr) return nullptr;
-      return Finish(std::make_unique<NegateNode>(offset, std::move(operand)));
+    size_t offset = Advance().offset;  // '-'
+    // The one integer whose magnitude does not fit in int64 on its own.
+    if (Peek().kind == TokenKind::kInt && Peek().int_value == kTwoTo63) {
+      Advance();
+      return std::make_unique<LiteralNode>(
+          offset, Json(std::numeric_limits<int64_t>::min()));
     }
-    return ParsePostfix();
+    NodePtr operand = ParseUnary();
+    if (operand == nullptr) return nullptr;
+    return Finish(std::make_unique<NegateNode>(offset, std::move(operand)));
   }
 
   NodePtr ParsePostfix() {
@@ -305,8 +306,8 @@ class Parser {
         std::make_unique<PathNode>(std::move(base), std::move(steps)));
   }
 
-  // A constant key becomes a direct member or element step; an invalid constant
-  // key is a compile error rather than a certain runtime error.
+  // A constant key becomes a direct member or element step; an invalid
+  // constant key is a compile error rather than a certain runtime error.
   bool StaticStep(NodePtr key, PathStep* step) {
     const Json* k = key->constant();
     if (k != nullptr && k->is_string()) {
