@@ -329,6 +329,55 @@ void Engine::Impl::CallTask(const ExecPtr& exec, internal::TaskCall call) {
   (void)ReportTask(call.request.task_token, std::move(outcome));
 }
 
+std::optional<TaskResult> Engine::Impl::StartChildFlow(
+    const internal::TaskCall& call) {
+  // DECISIONS.md 27: FNF:StartExecution, and legacy resourceArn
+  // acs:fnf:::flow/<name>.
+  const TaskRequest& req = call.request;
+  static const std::regex kFlowArn(
+      "^acs:fnf:[^:]*:[^:]*:flow/([A-Za-z_][A-Za-z0-9_-]*)$");
+  std::smatch m;
+  const bool builtin =
+      req.action == "FNF:StartExecution" ||
+      (req.action.empty() && std::regex_match(req.resource_arn, m, kFlowArn));
+  if (!builtin) return std::nullopt;
+  if (!std::regex_match(req.resource_arn, m, kFlowArn)) {
+    return TaskResult::Failed(
+        std::string(internal::kErrTaskFailed),
+        StrCat("FNF:StartExecution needs Parameters.resourceArn of the form "
+               "acs:fnf:<region>::flow/<name>, got '",
+               req.resource_arn, "'"));
+  }
+  Json params = internal::ParseJson(req.parameters).value;
+  StartExecutionRequest child;
+  child.flow_name = m[1].str();
+  if (const Json* n = params.Find("executionName"); n && n->is_string()) {
+    child.execution_name = n->as_string();
+  }
+  if (const Json* in = params.Find("input")) {
+    child.input = in->is_string() ? in->as_string() : in->Serialize();
+  } else {
+    child.input = req.input;
+  }
+  const bool wait_for_child =
+      req.task_mode == "WaitForSystemCallback" || req.task_mode == "sync";
+  if (wait_for_child) child.callback_fnf_task_token = req.task_token;
+  StatusOr<Execution> started = StartExecution(child, false);
+  if (!started.ok()) {
+    return TaskResult::Failed(started.status().code(),
+                              started.status().message());
+  }
+  if (wait_for_child || req.task_mode == "WaitForCustomCallback" ||
+      req.task_mode == "waitForCallback") {
+    return TaskResult::Pending();
+  }
+  Json::Object out;
+  out.emplace_back("FlowName", Json(started->flow_name));
+  out.emplace_back("ExecutionName", Json(started->name));
+  out.emplace_back("RequestID", Json(started->request_id));
+  return TaskResult::Succeeded(Json(std::move(out)).Serialize());
+}
+
 Status Engine::Impl::ReportTask(std::string_view token,
                                 internal::TaskOutcome outcome) {
   ExecPtr exec;

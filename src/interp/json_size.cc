@@ -27,15 +27,16 @@ size_t JsonTextSize(const Json& value) {
     case Json::Type::kString:
       return StringSize(value.as_string());
     case Json::Type::kArray: {
-      size_t n = 2;
-      for (const Json& v : value.as_array()) n += JsonTextSize(v) + 1;
+      const Json::Array& a = value.as_array();
+      size_t n = a.empty() ? 2 : 1 + a.size();  // brackets and commas
+      for (const Json& v : a) n += JsonTextSize(v);
       return n;
     }
     case Json::Type::kObject: {
-      size_t n = 2;
-      for (const Json::Member& m : value.as_object()) {
-        n += StringSize(m.first) + 1 + JsonTextSize(m.second) + 1;
-      }
+      const Json::Object& o = value.as_object();
+      size_t n = o.empty() ? 2 : 1 + o.size();  // braces and commas
+      for (const Json::Member& m : o)
+        n += StringSize(m.first) + 1 + JsonTextSize(m.second);
       return n;
     }
     case Json::Type::kDouble:

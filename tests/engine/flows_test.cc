@@ -130,22 +130,17 @@ TEST_CASE("CreateFlow reports every definition problem with line and column",
   CHECK(d[0].path == "States[0].Next");
 }
 
-TEST_CASE(
-    "CreateFlow refuses a state type that is not supported yet, naming it",
-    "[flows]") {
+TEST_CASE("CreateFlow refuses an unknown state type, naming it", "[flows]") {
   ManualEngine m;
-  auto f =
-      m.engine->CreateFlow(Req("t", Flow("  - {Type: Pass, Name: A, Next: B}\n"
-                                         "  - {Type: Task, Name: B, Action: "
-                                         "'FC:InvokeFunction', End: true}\n")));
-  // Task support lands with its own issue; until then it must be refused, never
-  // mis-run.
+  auto f = m.engine->CreateFlow(
+      Req("t", Flow("  - {Type: Pass, Name: A, Next: B}\n"
+                    "  - {Type: Sleep, Name: B, End: true}\n")));
   REQUIRE_FALSE(f.ok());
   CHECK(f.status().code() == "InvalidArgument");
   CHECK(f.status().message() ==
-        "Invalid flow definition: 6:12: States[1].Type: state 'B' has type "
-        "Task, which is not "
-        "supported yet");
+        "Invalid flow definition: 6:12: States[1].Type: unknown state type "
+        "'Sleep' (expected "
+        "Pass, Task, Wait, Choice, Parallel, Map, Succeed or Fail)");
 }
 
 TEST_CASE("CreateFlow: definition Name must equal the flow name", "[flows]") {

@@ -7,6 +7,20 @@
 namespace fnf::internal::testing {
 namespace {
 
+// xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx, lowercase hex, y in 8..b.
+bool IsUuidV4(const std::string& s) {
+  if (s.size() != 36) return false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+    char c = s[i];
+    if (dash != (c == '-')) return false;
+    if (!dash && !((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f')))
+      return false;
+  }
+  return s[14] == '4' &&
+         std::string_view("89ab").find(s[19]) != std::string_view::npos;
+}
+
 TEST_CASE("intAdd", "[functions][number]") {
   CHECK(Show("intAdd(1, 2)") == "3");
   CHECK(Show("intAdd(-5, 2)") == "-3");
@@ -58,7 +72,7 @@ TEST_CASE("uuid draws from the random source", "[functions][random]") {
   for (int i = 0; i < 50; ++i) {
     Json u = Eval("uuid()", a.ctx);
     REQUIRE(u.is_string());
-    CHECK(std::regex_match(u.as_string(), v4));
+    CHECK(IsUuidV4(u.as_string()));
     CHECK(u == Eval("uuid()", b.ctx));
     seen.insert(u.as_string());
   }
