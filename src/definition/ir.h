@@ -140,6 +140,13 @@ struct CompiledFlow {
   Scope top;
   std::shared_ptr<const LegacyStep>
       legacy;  // legacy flow-level input/output mappings
+
+  // A distributed Map's child executions run the Map's processor as a flow of
+  // its own: `root` points into `owner`, the flow that holds it. Null for
+  // ordinary flows.
+  const Scope* root = nullptr;
+  std::shared_ptr<const CompiledFlow> owner;
+  const Scope& entry() const { return root ? *root : top; }
 };
 
 }  // namespace fnf::internal

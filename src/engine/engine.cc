@@ -227,7 +227,7 @@ void Engine::Impl::RunJob(Job job) {
 
 void Engine::Impl::Apply(const ExecPtr& exec, internal::Effects fx) {
   if (fx.timers.empty() && fx.tasks.empty() && fx.finished_tokens.empty() &&
-      !fx.finished) {
+      fx.child_starts.empty() && fx.child_stops.empty() && !fx.finished) {
     return;
   }
   {
@@ -241,14 +241,27 @@ void Engine::Impl::Apply(const ExecPtr& exec, internal::Effects fx) {
     }
     for (internal::TaskCall& call : fx.tasks) {
       tasks_[call.request.task_token] =
-          TaskRecord{exec, call.frame_id, call.generation, false};
+          TaskRecord{exec, call.frame_id, call.generation, -1, false};
       Job job;
       job.kind = Job::Kind::kTask;
       job.exec = exec;
       job.task = std::make_unique<internal::TaskCall>(std::move(call));
       Push(std::move(job));
     }
+    for (const internal::ChildStart& c : fx.child_starts) {
+      tasks_[c.token] =
+          TaskRecord{exec, c.frame_id, c.generation, c.slot, false};
+    }
     if (!fx.timers.empty() && !manual_) work_cv_.notify_all();
+  }
+  for (internal::ChildStart& c : fx.child_starts)
+    LaunchChild(exec, std::move(c));
+  for (const std::string& name : fx.child_stops) {
+    // The Map that started it has ended (failed, was cancelled, or its
+    // execution ended).
+    (void)StopExecution(
+        {exec->flow_name, name, "FnF.Cancelled",
+         "the distributed Map that started this execution has ended"});
   }
   if (fx.finished) {
     done_cv_.notify_all();
@@ -382,6 +395,7 @@ Status Engine::Impl::ReportTask(std::string_view token,
                                 internal::TaskOutcome outcome) {
   ExecPtr exec;
   uint64_t frame_id = 0, generation = 0;
+  int slot = -1;
   {
     std::lock_guard<std::mutex> l(mu_);
     auto it = tasks_.find(std::string(token));
@@ -396,6 +410,7 @@ Status Engine::Impl::ReportTask(std::string_view token,
     it->second.done = true;
     frame_id = it->second.frame_id;
     generation = it->second.generation;
+    slot = it->second.slot;
   }
   if (!exec) {
     return Status(ErrorCode::kTaskAlreadyCompleted,
@@ -406,7 +421,10 @@ Status Engine::Impl::ReportTask(std::string_view token,
   {
     std::lock_guard<std::mutex> l(exec->mu);
     internal::Interpreter interp(exec.get(), Env(), &fx);
-    accepted = interp.OnTaskResult(frame_id, generation, std::move(outcome));
+    accepted = slot >= 0 ? interp.OnChildResult(frame_id, generation, slot,
+                                                std::move(outcome))
+                         : interp.OnTaskResult(frame_id, generation,
+                                               std::move(outcome));
   }
   Apply(exec, std::move(fx));
   if (!accepted) {
@@ -779,13 +797,24 @@ StatusOr<Execution> Engine::Impl::StartExecution(
     exec->seq = ++exec_seq_;
     entry->executions.emplace(name, exec);
   }
+  Execution result = Launch(exec, sync);
+  if (sync) {
+    Drive(exec, std::chrono::steady_clock::time_point::max());
+    std::lock_guard<std::mutex> l(exec->mu);
+    result = Snapshot(*exec);
+  }
+  result.request_id = request_id;
+  return result;
+}
+
+Execution Engine::Impl::Launch(const ExecPtr& exec, bool express_bound) {
   internal::Effects fx;
   Execution result;
   {
     std::lock_guard<std::mutex> l(exec->mu);
     internal::Interpreter interp(exec.get(), Env(), &fx);
     interp.Start();
-    if (sync && !exec->version->compiled->timeout_seconds) {
+    if (express_bound && !exec->version->compiled->timeout_seconds) {
       // Express executions last at most five minutes (cloudflow-v1.md §7.1).
       fx.timers.push_back(internal::TimerRequest{
           TimePoint(std::chrono::milliseconds(exec->started_ms)) +
@@ -797,19 +826,51 @@ StatusOr<Execution> Engine::Impl::StartExecution(
     result = Snapshot(*exec);
   }
   Apply(exec, std::move(fx));
+  std::lock_guard<std::mutex> l(mu_);
+  Job job;
+  job.exec = exec;
+  Push(std::move(job));
+  return result;
+}
+
+void Engine::Impl::LaunchChild(const ExecPtr& parent, internal::ChildStart c) {
+  const internal::State& s = *c.map_state;
+  auto flow = std::make_shared<internal::CompiledFlow>();
+  flow->dialect = parent->version->compiled->dialect;
+  flow->root = s.map->processor.get();
+  flow->owner = parent->version->compiled;
+  auto version = std::make_shared<internal::FlowVersion>();
+  version->definition = parent->version->definition;
+  version->role_arn = parent->version->role_arn;
+  version->express = s.map->child_mode == "Express";
+  version->compiled = std::move(flow);
+  auto exec = std::make_shared<ExecutionRt>();
+  exec->flow_name = parent->flow_name;
+  exec->name = c.name;
+  exec->version = std::move(version);
+  exec->input = std::move(c.input);
+  exec->input_text = exec->input.Serialize();
+  exec->callback_token = c.token;
+  std::string problem;
   {
     std::lock_guard<std::mutex> l(mu_);
-    Job job;
-    job.exec = exec;
-    Push(std::move(job));
+    FlowEntry* entry = FindFlow(exec->flow_name);
+    if (entry == nullptr) {
+      problem = StrCat("flow ", exec->flow_name, " no longer exists");
+    } else if (!entry->executions.emplace(exec->name, exec).second) {
+      problem = StrCat("execution ", exec->name, " already exists");
+    } else {
+      exec->started_ms = ToMs(clock_->Now());
+      exec->seq = ++exec_seq_;
+    }
   }
-  if (sync) {
-    Drive(exec, std::chrono::steady_clock::time_point::max());
-    std::lock_guard<std::mutex> l(exec->mu);
-    result = Snapshot(*exec);
+  if (!problem.empty()) {
+    internal::TaskOutcome outcome;
+    outcome.error = internal::FlowError{"FnF.InternalError", problem};
+    (void)ReportTask(c.token, std::move(outcome));
+    return;
   }
-  result.request_id = request_id;
-  return result;
+  Launch(exec, false);
 }
 
 void Engine::Impl::Drive(const ExecPtr& exec,

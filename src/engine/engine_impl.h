@@ -92,6 +92,7 @@ class Engine::Impl {
   struct TaskRecord {
     std::weak_ptr<internal::ExecutionRt> exec;
     uint64_t frame_id = 0, generation = 0;
+    int slot = -1;  // >= 0: a distributed Map iteration
     bool done = false;
   };
 
@@ -125,6 +126,10 @@ class Engine::Impl {
   bool PopDueTimers(TimePoint now);        // REQUIRES: mu_ held
   bool TakeJob(Job* job);                  // REQUIRES: mu_ held
   void WorkerLoop();
+  // Starts a registered execution: ExecutionStarted, its first job.
+  // `express_bound`: apply the Express five-minute bound. Returns its snapshot.
+  Execution Launch(const ExecPtr& exec, bool express_bound);
+  void LaunchChild(const ExecPtr& parent, internal::ChildStart c);
   void Drive(const ExecPtr& exec,
              std::chrono::steady_clock::time_point deadline);
 

@@ -96,7 +96,11 @@ struct Frame {
   std::vector<uint64_t> children;  // ids of running child frames
   size_t next_item = 0, pending_children = 0, running_children = 0;
   size_t max_running = 0;
-  Json items;  // Map: the items still to start
+  size_t failed_children = 0;  // distributed Map
+  uint64_t map_run = 0;        // distributed Map: names the child executions
+  std::vector<std::string>
+      child_executions;  // distributed Map: running child executions
+  Json items;            // Map: the items still to start
 };
 
 struct ExecutionRt {
@@ -123,6 +127,7 @@ struct ExecutionRt {
   std::deque<uint64_t> ready;  // frames to run
   bool queued = false;         // a run job for this execution is pending
   uint64_t timeout_generation = 0;
+  uint64_t next_map_run = 1;
 
   bool ended() const { return IsTerminal(status); }
 };

@@ -76,7 +76,7 @@ void Interpreter::Start() {
   const CompiledFlow& flow = *exec_->version->compiled;
   int64_t started = EmitValue(nullptr, EventType::kExecutionStarted, "",
                               "Input", exec_->input);
-  Frame* top = NewFrame(&flow.top, nullptr, 0, Json(exec_->input));
+  Frame* top = NewFrame(&flow.entry(), nullptr, 0, Json(exec_->input));
   top->cause_event = started;
   MakeReady(top);
   if (flow.timeout_seconds) {
@@ -353,6 +353,9 @@ void Interpreter::CancelChildren(Frame* f) {
     if (it != exec_->frames.end()) CancelFrame(it->second.get());
   }
   f->children.clear();
+  for (std::string& name : f->child_executions)
+    fx_->child_stops.push_back(std::move(name));
+  f->child_executions.clear();
   f->child_results.clear();
   f->pending_children = f->running_children = 0;
   f->items = Json();
@@ -388,6 +391,9 @@ void Interpreter::FinishExecution(ExecutionStatus status, Json* output,
   for (auto& [id, frame] : exec_->frames) {
     if (!frame->task_token.empty())
       fx_->finished_tokens.push_back(frame->task_token);
+    for (std::string& name : frame->child_executions) {
+      fx_->child_stops.push_back(std::move(name));
+    }
   }
   exec_->frames.clear();
   exec_->ready.clear();

@@ -42,11 +42,24 @@ struct TaskCall {
   uint64_t generation = 0;
 };
 
+// A distributed Map iteration to run as a child execution; its end is reported
+// to the Map's frame through Interpreter::OnChildResult.
+struct ChildStart {
+  std::string token;  // identifies the iteration, like a task token
+  uint64_t frame_id = 0, generation = 0;
+  int slot = 0;
+  std::string name;  // "<execution>:map<run>:<index>"
+  Json input;
+  const State* map_state = nullptr;
+};
+
 struct Effects {
   std::vector<TimerRequest> timers;
   std::vector<TaskCall> tasks;
   std::vector<std::string>
-      finished_tokens;    // task tokens that are no longer awaited
+      finished_tokens;  // task tokens that are no longer awaited
+  std::vector<ChildStart> child_starts;
+  std::vector<std::string> child_stops;  // child executions (names) to stop
   bool finished = false;  // the execution has reached a terminal status
 };
 
@@ -75,6 +88,10 @@ class Interpreter {
   // false for them.
   bool OnTaskResult(uint64_t frame_id, uint64_t generation,
                     TaskOutcome outcome);
+  // A distributed Map iteration (child execution) ended. Stale results are
+  // ignored; returns false for them.
+  bool OnChildResult(uint64_t frame_id, uint64_t generation, int slot,
+                     TaskOutcome outcome);
   // StopExecution: ends the execution as Stopped, cancelling everything it
   // still runs.
   void Stop(const std::string& error, const std::string& cause);
@@ -111,6 +128,7 @@ class Interpreter {
   void RunTask(Frame* f, const State& s);
   // Map: starts iterations while below the concurrency limit.
   void StartIterations(Frame* f, const State& s);
+  void StartChildExecution(Frame* f, const State& s, size_t index, Json input);
   // A child frame (branch/iteration) ended; its parent continues or fails.
   void ChildFinished(Frame* child, Json output);
   void ChildFailed(Frame* child, FlowError error);

@@ -2,6 +2,8 @@
 // Branches and iterations are child frames of the same execution, run by the
 // same scheduler; they are concurrent in the sense that each runs until it
 // waits (for a task or a timer), and then the others go on.
+#include <algorithm>
+
 #include "common/strings.h"
 #include "interp/interpreter.h"
 
@@ -50,8 +52,11 @@ void Interpreter::RunMap(Frame* f, const State& s) {
   f->pending_children = n;
   f->running_children = 0;
   f->next_item = 0;
-  int limit =
-      m.max_concurrency > 0 ? m.max_concurrency : env_.limits->map_concurrency;
+  f->failed_children = 0;
+  const int default_limit = m.distributed
+                                ? env_.limits->distributed_map_concurrency
+                                : env_.limits->map_concurrency;
+  int limit = m.max_concurrency > 0 ? m.max_concurrency : default_limit;
   f->max_running = static_cast<size_t>(std::max(1, limit));
   f->phase = Frame::Phase::kWaiting;
   StartIterations(f, s);
@@ -75,10 +80,14 @@ void Interpreter::StartIterations(Frame* f, const State& s) {
       input = std::move(
           item);  // DECISIONS.md 17: the item itself, whatever its type
     }
+    ++f->running_children;
+    if (m.distributed) {
+      StartChildExecution(f, s, i, std::move(input));
+      continue;
+    }
     Frame* child =
         NewFrame(m.processor.get(), f, static_cast<int>(i), std::move(input));
     f->children.push_back(child->id);
-    ++f->running_children;
     if (env_.record_history) {
       Json::Object detail;
       detail.emplace_back("Index", Json(static_cast<int64_t>(i)));
@@ -89,6 +98,100 @@ void Interpreter::StartIterations(Frame* f, const State& s) {
     }
     MakeReady(child);
   }
+}
+
+void Interpreter::StartChildExecution(Frame* f, const State& s, size_t i,
+                                      Json input) {
+  // DECISIONS.md 17: in distributed mode each item runs as a child execution of
+  // the same engine; its name cannot clash with a user's (':' is not allowed in
+  // execution names).
+  if (f->child_executions.empty() && f->next_item == 1)
+    f->map_run = exec_->next_map_run++;
+  ChildStart c;
+  c.token = env_.random->Uuid();
+  c.frame_id = f->id;
+  c.generation = f->generation;
+  c.slot = static_cast<int>(i);
+  c.name = StrCat(exec_->name, ":map", f->map_run, ":", i);
+  c.input = std::move(input);
+  c.map_state = &s;
+  f->child_executions.push_back(c.name);
+  if (env_.record_history) {
+    std::string detail = StrCat("{\"Index\":", i, ",\"ExecutionName\":");
+    AppendJsonString(c.name, &detail);
+    detail.push_back('}');
+    Emit(f, EventType::kIterationEntered, s.name, std::move(detail));
+  }
+  fx_->child_starts.push_back(std::move(c));
+}
+
+bool Interpreter::OnChildResult(uint64_t frame_id, uint64_t generation,
+                                int slot, TaskOutcome outcome) {
+  if (exec_->ended()) return false;
+  auto it = exec_->frames.find(frame_id);
+  if (it == exec_->frames.end() || it->second->generation != generation)
+    return false;
+  Frame* f = it->second.get();
+  if (f->phase != Frame::Phase::kWaiting) return false;
+  const State& s = f->scope->states[f->state];
+  const MapSpec& m = *s.map;
+  std::string name = StrCat(exec_->name, ":map", f->map_run, ":", slot);
+  auto& names = f->child_executions;
+  names.erase(std::remove(names.begin(), names.end(), name), names.end());
+  --f->running_children;
+  --f->pending_children;
+  if (env_.record_history) {
+    Json::Object detail;
+    detail.emplace_back("Index", Json(static_cast<int64_t>(slot)));
+    detail.emplace_back("ExecutionName", Json(name));
+    if (outcome.succeeded) {
+      detail.emplace_back("Output", Json(outcome.output));
+    } else {
+      detail.emplace_back("Error", Json(outcome.error.code));
+      detail.emplace_back("Cause", Json(outcome.error.detail));
+    }
+    Emit(f, EventType::kIterationExited, s.name,
+         Json(std::move(detail)).Serialize());
+  }
+  if (outcome.succeeded) {
+    f->child_results[slot] = std::move(outcome.output);
+  } else {
+    ++f->failed_children;
+    const size_t total = f->child_results.size();
+    bool tolerated = false;
+    if (m.tolerated_failure_count) {
+      tolerated = static_cast<int64_t>(f->failed_children) <=
+                  *m.tolerated_failure_count;
+    }
+    if (m.tolerated_failure_percentage) {
+      tolerated = tolerated || 100.0 * static_cast<double>(f->failed_children) /
+                                       static_cast<double>(total) <=
+                                   *m.tolerated_failure_percentage;
+    }
+    if (!tolerated) {
+      f->phase = Frame::Phase::kEnter;
+      RaiseError(f, std::move(outcome.error));
+      if (exec_->frames.count(frame_id)) Resume(f);
+      return true;
+    }
+    Json::Object failed;
+    failed.emplace_back("Error", Json(outcome.error.code));
+    failed.emplace_back("Cause", Json(outcome.error.detail));
+    f->child_results[slot] = Json(std::move(failed));
+  }
+  if (f->pending_children > 0) {
+    StartIterations(f, s);
+  } else {
+    Json::Object out;
+    out.emplace_back("Items", Json(std::move(f->child_results)));
+    f->child_results.clear();
+    f->items = Json();
+    f->phase = Frame::Phase::kEnter;
+    ++f->generation;
+    CompleteState(f, Json(std::move(out)));
+  }
+  if (exec_->frames.count(frame_id)) Resume(f);
+  return true;
 }
 
 void Interpreter::ChildFinished(Frame* child, Json output) {
