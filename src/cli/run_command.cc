@@ -29,9 +29,8 @@ namespace {
 // move it on.
 constexpr char kStalledError[] = "FnF.Stalled";
 constexpr char kStalledCause[] =
-    "fnf run --virtual-time: no step is ready and no timer is pending, so the "
-    "execution could "
-    "only go on through a callback, which nothing will send";
+    "no step is ready and no timer is pending: the execution waits for a "
+    "callback that nothing will send (fnf run --virtual-time)";
 
 // WaitExecution returns at this timeout and we simply wait again; it only
 // bounds each call.
@@ -125,8 +124,8 @@ StatusOr<Execution> RunOnVirtualClock(Engine& engine, ManualClock& clock,
       continue;
     }
     if (wakeup && ++idle_rounds <= kMaxIdleRounds) continue;
-    err << "fnf: execution " << execution_name << " can never go on ("
-        << kStalledCause << "); stopping it as " << kStalledError << "\n";
+    err << "fnf: execution " << execution_name << " is stuck: " << kStalledCause
+        << "; stopping it with error " << kStalledError << "\n";
     StopExecutionRequest stop;
     stop.flow_name = flow_name;
     stop.execution_name = execution_name;
@@ -134,8 +133,9 @@ StatusOr<Execution> RunOnVirtualClock(Engine& engine, ManualClock& clock,
     stop.cause = kStalledCause;
     StatusOr<Execution> stopped = engine.StopExecution(stop);
     // ExecutionAlreadyCompleted: it ended after all; report it as it ended.
-    if (!stopped.ok())
+    if (!stopped.ok()) {
       return engine.DescribeExecution(flow_name, execution_name);
+    }
     return stopped;
   }
 }

@@ -170,6 +170,17 @@ TEST_CASE("--task with --virtual-time: retries take virtual time only",
   CHECK(elapsed < 31000);
 }
 
+TEST_CASE("--virtual-time stops an execution that can never go on",
+          "[cli][task]") {
+  // It waits for a custom callback: nothing is ready and no timer is pending.
+  ToolRun run = RunTool({"run", DataFile("stall.yaml"), "--virtual-time"});
+  REQUIRE(run.exit_code == 1);
+  rapidjson::Document execution = Json(run.out);
+  CHECK(Field(execution, "Status") == "Stopped");
+  CHECK(Field(execution, "ErrorCode") == "FnF.Stalled");
+  CHECK(run.err.find("is stuck") != std::string::npos);
+}
+
 TEST_CASE("--mocks answers task states from the file", "[cli][task]") {
   SECTION("an output") {
     ToolRun run = RunTool(
