@@ -363,6 +363,9 @@ void Interpreter::CancelChildren(Frame* f) {
 
 void Interpreter::CancelFrame(Frame* f) {
   CancelChildren(f);
+  if (f->phase == Frame::Phase::kWaiting) {
+    Emit(f, EventType::kStateAborted, f->scope->states[f->state].name, "{}");
+  }
   if (!f->task_token.empty()) fx_->finished_tokens.push_back(f->task_token);
   exec_->frames.erase(f->id);
 }
@@ -385,6 +388,20 @@ void Interpreter::FinishExecution(ExecutionStatus status, Json* output,
            : status == ExecutionStatus::kTimedOut
                ? EventType::kExecutionTimedOut
                : EventType::kExecutionStopped;
+    // States still waiting are cut short: StateTimedOut on a timeout, else
+    // StateAborted. In frame order, so that histories are reproducible.
+    std::vector<Frame*> waiting;
+    for (auto& [id, frame] : exec_->frames) {
+      if (frame->phase == Frame::Phase::kWaiting)
+        waiting.push_back(frame.get());
+    }
+    std::sort(waiting.begin(), waiting.end(),
+              [](const Frame* a, const Frame* b) { return a->id < b->id; });
+    const EventType cut = status == ExecutionStatus::kTimedOut
+                              ? EventType::kStateTimedOut
+                              : EventType::kStateAborted;
+    for (Frame* w : waiting)
+      Emit(w, cut, w->scope->states[w->state].name, "{}");
   }
   Emit(nullptr, type, "", std::move(detail));
   // Everything still running in the execution is cancelled: waits become stale.

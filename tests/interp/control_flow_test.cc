@@ -339,7 +339,9 @@ TEST_CASE("Flow Timeout ends the execution TimedOut and cancels its timers",
   CHECK(m.engine->DescribeExecution("t", "e1")->status ==
         ExecutionStatus::kTimedOut);
   auto types = m.EventTypes("t", "e1");
-  CHECK(types.back() == "ExecutionTimedOut");
+  REQUIRE(types.size() == 5);
+  CHECK(types[3] == "StateTimedOut");
+  CHECK(types[4] == "ExecutionTimedOut");
 }
 
 TEST_CASE("StopExecution cancels a Wait in a Parallel branch",
@@ -357,7 +359,14 @@ TEST_CASE("StopExecution cancels a Wait in a Parallel branch",
   auto d = m.engine->DescribeExecution("p", "e1");
   CHECK(d->status == ExecutionStatus::kStopped);
   CHECK(d->error_code == "Halt");
-  CHECK(m.EventTypes("p", "e1").back() == "ExecutionStopped");
+  auto events = m.Events("p", "e1");
+  REQUIRE(events.size() >= 3);
+  // The Parallel and the Wait in branch 1 are cut short, outer frame first.
+  CHECK(events[events.size() - 3].type == "StateAborted");
+  CHECK(events[events.size() - 3].step_name == "P");
+  CHECK(events[events.size() - 2].type == "StateAborted");
+  CHECK(events[events.size() - 2].step_name == "B");
+  CHECK(events.back().type == "ExecutionStopped");
 }
 
 TEST_CASE("State output over the payload limit fails with FnF.PayloadTooLarge",
