@@ -59,6 +59,30 @@ inline std::shared_ptr<const CompiledFlow> Valid(const std::string& definition,
   return c.flow;
 }
 
+// The step called `name`, searched through every nested steps list.
+inline const State* FindStep(const Scope& scope, std::string_view name) {
+  for (const State& s : scope.states) {
+    if (s.name == name) return &s;
+    std::vector<const Scope*> nested;
+    for (const ChoiceBranch& b : s.choices) nested.push_back(b.steps.get());
+    nested.push_back(s.default_steps.get());
+    for (const auto& b : s.branches) nested.push_back(b.get());
+    if (s.map != nullptr) nested.push_back(s.map->processor.get());
+    for (const Scope* n : nested) {
+      if (n == nullptr) continue;
+      if (const State* found = FindStep(*n, name)) return found;
+    }
+  }
+  return nullptr;
+}
+
+inline const State& StepOf(const CompiledFlow& flow, std::string_view name) {
+  const State* s = FindStep(flow.top, name);
+  INFO("step " << name);
+  REQUIRE(s != nullptr);
+  return *s;
+}
+
 // A legacy definition around `steps` (YAML list items indented by 2).
 inline std::string Flow(const std::string& steps) {
   return "version: v1\ntype: flow\nsteps:\n" + steps;
