@@ -1,20 +1,31 @@
-// Parallel states. Not supported yet: refused at CreateFlow, never accepted and
-// then mis-run.
+// Parallel states (cloudflow-v1.md §3.5): Branches, each a nested
+// {StartAt, States} scope with its own transition namespace.
 #include "common/strings.h"
 #include "definition/cloudflow/parser.h"
 
 namespace fnf::internal::cloudflow {
 
 std::vector<std::string_view> ParseParallel(const ObjectReader& obj,
-                                            State* state, ParseContext*) {
-  obj.Error("Type", StrCat("state '", state->name,
-                           "' has type Parallel, which is not supported yet"));
-  // Accept every field so that only the one problem above is reported.
-  std::vector<std::string_view> all;
-  if (obj.ok()) {
-    for (const Json::Member& m : obj.node().as_object()) all.push_back(m.first);
+                                            State* state, ParseContext* ctx) {
+  if (const Json::Array* branches = obj.Array("Branches", true)) {
+    const int max = ctx->options->limits->parallel_branches;
+    if (branches->empty()) {
+      obj.Error("Branches", "must list at least one branch");
+    } else if (branches->size() > static_cast<size_t>(max)) {
+      obj.Error("Branches", StrCat("has ", branches->size(),
+                                   " branches; at most ", max, " are allowed"));
+    }
+    // Every branch is still parsed, so that its problems are reported too.
+    const std::string prefix = obj.PathOf("Branches");
+    for (size_t i = 0; i < branches->size(); ++i) {
+      ObjectReader b((*branches)[i], StrCat(prefix, "[", i, "]"), ctx->diags);
+      b.CheckKnown({"StartAt", "States", "Description"});
+      b.String("Description");
+      state->branches.push_back(ParseScope(b, b.path(), ctx));
+    }
   }
-  return all;
+  ParseRetryCatch(obj, state, ctx);
+  return {"Branches", "Retry", "Catch"};
 }
 
 }  // namespace fnf::internal::cloudflow
