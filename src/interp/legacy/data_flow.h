@@ -3,16 +3,23 @@
 // output. Pure functions over JSON; the interpreter calls them at fixed points
 // of a step's life:
 //
-//   flow start    FlowInput
-//   step start    StepInput           (from the parent sequence's input/local)
-//   step end      StepOutput          (or CaughtErrorOutput, task_data.h)
-//                 MergeOutput         (into the parent sequence's local)
-//   flow end      FlowOutput
+//   flow start      FlowInput
+//   step start      StepInput, then CheckPayload (payload.h) on the input
+//   task call       ServiceParams, then TaskLocal on the result (task_data.h)
+//   wait            WaitDeadline (wait.h)
+//   foreach         ForeachItems, IterationInput (iteration.h)
+//   nested end      the step's local: the branch's local (choice), or
+//                   ArrayLocal of the branches'/iterations' locals
+//   step end        StepOutput, or CaughtErrorOutput for a caught task
+//                   failure; CheckPayload on input, output and local;
+//                   MergeOutput into the parent sequence's local
+//   flow end        FlowOutput
 //
 // A "sequence" is a steps list being run: the flow, a choice branch, a
 // parallel branch or a foreach iteration. It has an input (the flow input;
 // the choice's or parallel's step input; the iteration input) and a local,
 // which starts as {} (NewLocal) and collects its steps' outputs.
+// tests/legacy/reference_runner.h composes all of them.
 #ifndef FNF_INTERP_LEGACY_DATA_FLOW_H_
 #define FNF_INTERP_LEGACY_DATA_FLOW_H_
 
