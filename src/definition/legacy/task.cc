@@ -2,7 +2,6 @@
 #include <cmath>
 #include <utility>
 
-#include "common/flow_error.h"
 #include "common/strings.h"
 #include "definition/legacy/parse_context.h"
 
