@@ -18,6 +18,11 @@ size_t CountPlaceholders(std::string_view tmpl) {
   return n;
 }
 
+std::string CountMismatch(size_t placeholders, size_t values) {
+  return StrCat("the template has ", placeholders, " placeholder(s) '{}' but ",
+                values, " value(s) were given");
+}
+
 // Each "{}" takes the next argument: strings go in as they are, anything else
 // as compact JSON. A count mismatch is an error rather than a silently dropped
 // value or a stray "{}".
@@ -28,9 +33,7 @@ bool Format(std::span<Value> args, const CallEnv&, Value* out,
   size_t values = args.size() - 1;
   size_t placeholders = CountPlaceholders(*tmpl);
   if (placeholders != values) {
-    *error =
-        StrCat("the template has ", placeholders, " placeholder(s) '{}' but ",
-               values, " value(s) were given");
+    *error = CountMismatch(placeholders, values);
     return false;
   }
   std::string result;
@@ -99,11 +102,32 @@ bool Length(std::span<Value> args, const CallEnv&, Value* out,
   return true;
 }
 
+// A constant template is checked against the number of values when the flow is
+// created.
+bool PrepareFormat(std::span<const Json* const> constant_args,
+                   std::shared_ptr<const void>*, int* bad_arg,
+                   std::string* error) {
+  const Json* tmpl = constant_args[0];
+  if (tmpl == nullptr) return true;
+  *bad_arg = 0;
+  if (!tmpl->is_string()) {
+    *error = StrCat("the template must be a string, got ", tmpl->type_name());
+    return false;
+  }
+  size_t placeholders = CountPlaceholders(tmpl->as_string());
+  if (placeholders == constant_args.size() - 1) return true;
+  *error = CountMismatch(placeholders, constant_args.size() - 1);
+  return false;
+}
+
 }  // namespace
 
 void RegisterStringFunctions(FunctionTable* table) {
-  table->push_back(
-      {.name = "format", .min_args = 1, .max_args = kVariadic, .impl = Format});
+  table->push_back({.name = "format",
+                    .min_args = 1,
+                    .max_args = kVariadic,
+                    .impl = Format,
+                    .prepare = PrepareFormat});
   table->push_back(
       {.name = "split", .min_args = 2, .max_args = 2, .impl = Split});
   table->push_back(

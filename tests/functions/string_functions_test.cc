@@ -27,17 +27,33 @@ TEST_CASE("format", "[functions][string]") {
 }
 
 TEST_CASE("format errors", "[functions][string]") {
-  CHECK(ErrorDetail(R"(format("{} and {}", 1))") ==
-        "expression 'format(\"{} and {}\", 1)': format: the template has 2 "
-        "placeholder(s) '{}' "
-        "but 1 value(s) were given");
-  CHECK(ErrorDetail(R"(format("{}", 1, 2))") ==
-        "expression 'format(\"{}\", 1, 2)': format: the template has 1 "
-        "placeholder(s) '{}' but "
-        "2 value(s) were given");
-  CHECK(ErrorDetail("format(1)") ==
-        "expression 'format(1)': format: argument 1 (template) must be a "
-        "string, got number");
+  // A constant template is checked when the flow is created.
+  ExprCompileError e = CompileError(R"(format("{} and {}", 1))");
+  CHECK(e.offset == 7);
+  CHECK(e.message ==
+        "format: the template has 2 placeholder(s) '{}' but 1 value(s) were "
+        "given");
+  CHECK(CompileError(R"(format("{}", 1, 2))").message ==
+        "format: the template has 1 placeholder(s) '{}' but 2 value(s) were "
+        "given");
+  CHECK(CompileError("format(1)").message ==
+        "format: the template must be a string, got number");
+  // A computed one at run time.
+  TestContext t;
+  t.input = J(R"({"tmpl": "{} and {}", "n": 1})");
+  CHECK(EvalError("format($Input.tmpl, 1)", t.ctx).detail ==
+        "expression 'format($Input.tmpl, 1)': format: the template has 2 "
+        "placeholder(s) '{}' but 1 value(s) were given");
+  CHECK(EvalError("format($Input.n)", t.ctx).detail ==
+        "expression 'format($Input.n)': format: argument 1 (template) must be "
+        "a string, got number");
+}
+
+TEST_CASE("format does not rescan inserted values", "[functions][string]") {
+  CHECK(Eval(R"(format("{}{}", "{}", "a"))") == Json("{}a"));
+  TestContext t;
+  t.input = J(R"({"v": "{}"})");
+  CHECK(Eval(R"(format("[{}]", $Input.v))", t.ctx) == Json("[{}]"));
 }
 
 TEST_CASE("split", "[functions][string]") {
