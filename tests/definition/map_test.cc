@@ -131,6 +131,52 @@ TEST_CASE("Map: ProcessorConfig makes it distributed", "[definition]") {
                 "found string"});
 }
 
+TEST_CASE("Map: a distributed processor follows its child execution mode",
+          "[definition]") {
+  auto processor = [](const std::string& mode) {
+    return Flow(
+        "  - Name: A\n"
+        "    Type: Map\n"
+        "    End: true\n"
+        "    ItemsPath: $Input.items\n"
+        "    Processor:\n"
+        "      ProcessorConfig: {ExecutionMode: " +
+        mode +
+        "}\n"
+        "      StartAt: W\n"
+        "      States:\n"
+        "        - {Name: W, Type: Wait, Seconds: 30, Next: T}\n"
+        "        - Name: T\n"
+        "          Type: Task\n"
+        "          Action: FC:InvokeFunction\n"
+        "          TaskMode: WaitForSystemCallback\n"
+        "          End: true\n");
+  };
+  // Express children: Express ranges and RequestComplete only, even in a
+  // Standard flow.
+  CHECK(Problems(processor("Express")) ==
+        Strings{"13:42: States[0].Processor.States[0].Seconds: Seconds must be "
+                "between 1 and 20 for an Express flow, got 30",
+                "17:21: States[0].Processor.States[1].TaskMode: an Express "
+                "flow supports only TaskMode RequestComplete, got "
+                "WaitForSystemCallback"});
+  // Standard children: Standard rules, even in an Express flow.
+  CHECK(Compile(processor("Standard"), true).problems == Strings{});
+  // Inline processors follow the flow's own mode.
+  const std::string inline_map = Flow(
+      "  - Name: A\n"
+      "    Type: Map\n"
+      "    End: true\n"
+      "    ItemsPath: $Input.items\n"
+      "    Processor:\n"
+      "      StartAt: W\n"
+      "      States: [{Name: W, Type: Wait, Seconds: 30, End: true}]\n");
+  CHECK(Problems(inline_map).empty());
+  CHECK(Compile(inline_map, true).problems ==
+        Strings{"11:47: States[0].Processor.States[0].Seconds: Seconds must be "
+                "between 1 and 20 for an Express flow, got 30"});
+}
+
 TEST_CASE("Map: tolerance is for distributed Maps, within range",
           "[definition]") {
   CHECK(Problems(MapFlow("    ItemsPath: $Input.items\n"

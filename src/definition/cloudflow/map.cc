@@ -1,5 +1,7 @@
 // Map states (cloudflow-v1.md §3.8, DECISIONS.md 17): inline, or distributed
 // when Processor.ProcessorConfig names the child executions' mode.
+#include <cmath>
+
 #include "common/strings.h"
 #include "definition/cloudflow/fields.h"
 #include "definition/cloudflow/parser.h"
@@ -46,7 +48,18 @@ void ParseProcessor(const ObjectReader& obj, MapSpec* map, ParseContext* ctx) {
       }
     }
   }
+  if (!map->distributed) {
+    map->processor = ParseScope(p, p.path(), ctx);
+    return;
+  }
+  // The processor's states run as child executions in `child_mode`, so the
+  // mode-dependent rules (Wait range, TaskMode) are those of that mode.
+  CompileOptions child = *ctx->options;
+  child.express = map->child_mode == "Express";
+  const CompileOptions* parent = ctx->options;
+  ctx->options = &child;
   map->processor = ParseScope(p, p.path(), ctx);
+  ctx->options = parent;
 }
 
 // Needs `map->distributed` settled: the limits differ by mode.
@@ -86,7 +99,7 @@ void ParseTolerance(const ObjectReader& obj, MapSpec* map) {
   }
   if (!map->distributed) return;
   if (std::optional<double> pct = obj.Number("ToleratedFailurePercentage")) {
-    if (*pct < 0 || *pct > 100) {
+    if (!std::isfinite(*pct) || *pct < 0 || *pct > 100) {
       obj.Error("ToleratedFailurePercentage",
                 StrCat("ToleratedFailurePercentage must be between 0 and 100, "
                        "got ",

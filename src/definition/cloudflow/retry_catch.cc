@@ -1,5 +1,6 @@
 // Retry and Catch (cloudflow-v1.md §6, DECISIONS.md 13, 16), shared by Task,
 // Parallel and Map.
+#include <cmath>
 #include <limits>
 
 #include "common/strings.h"
@@ -49,7 +50,7 @@ void ParseRetrier(const ObjectReader& r, Retrier* retrier, ParseContext* ctx) {
   }
   const int64_t max = ctx->options->limits->retry_interval_max_seconds;
   if (std::optional<double> s = r.Number("IntervalSeconds", true)) {
-    if (*s < 0 || *s > max) {
+    if (!std::isfinite(*s) || *s < 0 || *s > max) {
       r.Error("IntervalSeconds",
               StrCat("IntervalSeconds must be between 0 and ", max,
                      " seconds, got ", *s));
@@ -58,7 +59,7 @@ void ParseRetrier(const ObjectReader& r, Retrier* retrier, ParseContext* ctx) {
     }
   }
   if (std::optional<double> rate = r.Number("BackoffRate")) {
-    if (*rate < 1) {
+    if (!std::isfinite(*rate) || *rate < 1) {
       r.Error("BackoffRate",
               StrCat("BackoffRate must be 1 or more, got ", *rate));
     } else {
@@ -66,7 +67,7 @@ void ParseRetrier(const ObjectReader& r, Retrier* retrier, ParseContext* ctx) {
     }
   }
   if (std::optional<double> cap = r.Number("MaxBackoffSeconds")) {
-    if (*cap <= 0 || *cap > max) {
+    if (!std::isfinite(*cap) || *cap <= 0 || *cap > max) {
       r.Error("MaxBackoffSeconds",
               StrCat("MaxBackoffSeconds must be more than 0 and at most ", max,
                      " seconds, got ", *cap));
