@@ -124,7 +124,7 @@ struct ExecutionRt {
   Json global = Json::MakeObject();
   std::unordered_map<uint64_t, std::unique_ptr<Frame>> frames;
   uint64_t next_frame_id = 1;
-  std::deque<uint64_t> ready;  // frames to run
+  std::vector<uint64_t> ready;  // frames to run
   bool queued = false;         // a run job for this execution is pending
   uint64_t timeout_generation = 0;
   uint64_t next_map_run = 1;

@@ -89,14 +89,14 @@ void Interpreter::Start() {
 
 size_t Interpreter::RunReadyFrames() {
   size_t steps = 0;
-  while (!exec_->ready.empty() && !exec_->ended()) {
-    uint64_t id = exec_->ready.front();
-    exec_->ready.pop_front();
+  // `ready` is a FIFO that grows while it is drained (frames make frames ready).
+  for (size_t i = 0; i < exec_->ready.size() && !exec_->ended(); ++i) {
+    const uint64_t id = exec_->ready[i];
     auto it = exec_->frames.find(id);
     if (it == exec_->frames.end()) continue;  // cancelled meanwhile
     RunFrame(it->second.get(), &steps);
   }
-  if (exec_->ended()) exec_->ready.clear();
+  exec_->ready.clear();
   return steps;
 }
 
@@ -412,9 +412,11 @@ void Interpreter::FinishExecution(ExecutionStatus status, Json* output,
       fx_->child_stops.push_back(std::move(name));
     }
   }
-  exec_->frames.clear();
-  exec_->ready.clear();
+  // Free what only a running execution needs: retained executions stay small.
+  decltype(exec_->frames)().swap(exec_->frames);
+  decltype(exec_->ready)().swap(exec_->ready);
   exec_->global = Json();
+  exec_->input = Json();
   fx_->finished = true;
 }
 
