@@ -287,7 +287,7 @@ void Engine::Impl::ReportToParent(const ExecutionRt& exec) {
   (void)ReportTask(token, std::move(outcome));
 }
 
-void Engine::Impl::CallTask(const ExecPtr& exec, internal::TaskCall call) {
+void Engine::Impl::CallTask(const ExecPtr& /*exec*/, internal::TaskCall call) {
   // Handler matching: state name, then resource ARN, then action (API.md).
   std::optional<TaskResult> result;
   TaskHandler handler;
@@ -317,12 +317,11 @@ void Engine::Impl::CallTask(const ExecPtr& exec, internal::TaskCall call) {
                                   call.request.resource_arn, "' or action '",
                                   call.request.action, "'"));
   }
-  (void)exec;
   if (result->kind == TaskResult::Kind::kPending) return;
   internal::TaskOutcome outcome;
   if (result->kind == TaskResult::Kind::kSucceeded) {
     internal::JsonParseResult parsed = internal::ParseJson(result->output);
-    if (!parsed.ok || !parsed.value.is_object()) {
+    if (!parsed.ok || (!parsed.value.is_object() && !call.legacy)) {
       outcome.error = internal::FlowError{
           std::string(internal::kErrTaskFailed),
           parsed.ok

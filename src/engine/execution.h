@@ -80,7 +80,12 @@ struct Frame {
   Phase phase = Phase::kEnter;
   Json data;   // the incoming data of `state`
   Json input;  // its effective input, after InputConstructor
-  int retry_count = 0;
+  int retry_count =
+      0;  // retries made in this state ($Context.Current.RetryCount)
+  std::vector<int> retry_used;  // retries made per Retry rule
+  int choice_next = -1;  // legacy choice: where to go after the branch's steps
+  // Legacy dialect: the sequence's input and its local (fdl-legacy.md §2).
+  Json seq_input, local;
   int64_t cause_event = 0;  // ScheduleEventId for the next event of this frame
   // Bumped whenever the frame stops waiting, so that late timers and task
   // results for an earlier wait are recognised and ignored.
@@ -125,7 +130,7 @@ struct ExecutionRt {
   std::unordered_map<uint64_t, std::unique_ptr<Frame>> frames;
   uint64_t next_frame_id = 1;
   std::vector<uint64_t> ready;  // frames to run
-  bool queued = false;         // a run job for this execution is pending
+  bool queued = false;          // a run job for this execution is pending
   uint64_t timeout_generation = 0;
   uint64_t next_map_run = 1;
 

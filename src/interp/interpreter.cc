@@ -5,6 +5,8 @@
 
 #include "common/strings.h"
 #include "interp/json_size.h"
+#include "interp/legacy/data_flow.h"
+#include "interp/legacy/task_data.h"
 
 namespace fnf::internal {
 
@@ -32,8 +34,32 @@ int64_t Interpreter::Now() const {
       .count();
 }
 
+namespace {
+
+// DECISIONS.md 24: the legacy dialect names its step events as api.md §5.6
+// lists them.
+EventType LegacyEventType(EventType t) {
+  switch (t) {
+    case EventType::kStateEntered:
+      return EventType::kStepEntered;
+    case EventType::kStateStarted:
+      return EventType::kStepStarted;
+    case EventType::kStateSucceeded:
+      return EventType::kStepExited;
+    case EventType::kStateFailed:
+    case EventType::kStateAborted:
+    case EventType::kStateTimedOut:
+      return EventType::kStepFailed;
+    default:
+      return t;
+  }
+}
+
+}  // namespace
+
 int64_t Interpreter::Emit(Frame* f, EventType type, std::string_view step,
                           std::string detail) {
+  if (legacy_) type = LegacyEventType(type);
   int64_t id = exec_->next_event_id++;
   if (env_.record_history) {
     exec_->history.push_back(Event{id, f ? f->cause_event : 0, Now(), type,
@@ -58,7 +84,13 @@ Frame* Interpreter::NewFrame(const Scope* scope, Frame* parent, int slot,
   f->parent = parent;
   f->slot = slot;
   f->state = scope->start;
-  f->data = std::move(data);
+  if (legacy_) {
+    // A legacy sequence gets its input, and starts with an empty local.
+    f->seq_input = std::move(data);
+    f->local = Json::MakeObject();
+  } else {
+    f->data = std::move(data);
+  }
   f->cause_event = parent ? parent->cause_event : 0;
   exec_->frames.emplace(f->id, std::move(owned));
   return f;
@@ -76,7 +108,12 @@ void Interpreter::Start() {
   const CompiledFlow& flow = *exec_->version->compiled;
   int64_t started = EmitValue(nullptr, EventType::kExecutionStarted, "",
                               "Input", exec_->input);
-  Frame* top = NewFrame(&flow.entry(), nullptr, 0, Json(exec_->input));
+  Json first = Json(exec_->input);
+  if (legacy_ && flow.root == nullptr) {
+    legacy::ContextValues ctx{exec_->name, exec_->flow_name, "", ""};
+    first = legacy::FlowInput(flow, exec_->input, ctx);
+  }
+  Frame* top = NewFrame(&flow.entry(), nullptr, 0, std::move(first));
   top->cause_event = started;
   MakeReady(top);
   if (flow.timeout_seconds) {
@@ -89,7 +126,8 @@ void Interpreter::Start() {
 
 size_t Interpreter::RunReadyFrames() {
   size_t steps = 0;
-  // `ready` is a FIFO that grows while it is drained (frames make frames ready).
+  // `ready` is a FIFO that grows while it is drained (frames make frames
+  // ready).
   for (size_t i = 0; i < exec_->ready.size() && !exec_->ended(); ++i) {
     const uint64_t id = exec_->ready[i];
     auto it = exec_->frames.find(id);
@@ -155,11 +193,14 @@ bool Interpreter::CheckSize(Frame* f, const Json& value, const char* what) {
 void Interpreter::EnterState(Frame* f) {
   const State& s = f->scope->states[f->state];
   f->retry_count = 0;
+  f->retry_used.assign(s.retry.size(), 0);
+  if (legacy_) return AttemptLegacyStep(f);
   EmitValue(f, EventType::kStateEntered, s.name, "Input", f->data);
   AttemptState(f);
 }
 
 void Interpreter::AttemptState(Frame* f) {
+  if (legacy_) return AttemptLegacyStep(f);
   const State& s = f->scope->states[f->state];
   f->input_ready = false;
   if (!s.input_constructor.empty()) {
@@ -216,6 +257,7 @@ void Interpreter::RunFail(Frame* f, const State& s) {
 }
 
 void Interpreter::CompleteState(Frame* f, Json raw, int next) {
+  if (legacy_) return CompleteLegacyStep(f, std::move(raw), next, nullptr);
   const State& s = f->scope->states[f->state];
   Json out;
   if (!s.output_constructor.empty() || !s.global_constructor.empty()) {
@@ -275,13 +317,16 @@ void Interpreter::RaiseError(Frame* f, FlowError error) {
   Emit(f, EventType::kStateFailed, s.name, ErrorDetail(error));
   // Retry first: only the first rule whose Errors match is used
   // (cloudflow-v1.md §6.2).
-  for (const Retrier& r : s.retry) {
+  f->retry_used.resize(s.retry.size(), 0);
+  for (size_t k = 0; k < s.retry.size(); ++k) {
+    const Retrier& r = s.retry[k];
     if (!Matches(r.errors, error.code)) continue;
-    if (f->retry_count < r.max_attempts) {
-      // DECISIONS.md 16: delay before retry n is min(interval * rate^(n-1), max
-      // backoff).
+    if (f->retry_used[k] < r.max_attempts) {
+      // DECISIONS.md 16: delay before retry n of this rule is
+      // min(interval * rate^(n-1), max backoff).
       double delay =
-          r.interval_seconds * std::pow(r.backoff_rate, f->retry_count);
+          r.interval_seconds * std::pow(r.backoff_rate, f->retry_used[k]);
+      ++f->retry_used[k];
       if (r.max_backoff_seconds)
         delay = std::min(delay, *r.max_backoff_seconds);
       ArmTimer(f, delay, Frame::TimerKind::kRetry);
@@ -291,6 +336,14 @@ void Interpreter::RaiseError(Frame* f, FlowError error) {
   }
   for (const Catcher& c : s.catchers) {
     if (!Matches(c.errors, error.code)) continue;
+    if (legacy_) {
+      // fdl-legacy.md §4: the errorMappings output goes to the parent's local,
+      // then the flow goes on at the catch's goto.
+      Json caught = legacy::CaughtErrorOutput(
+          s, f->input_ready ? f->input : f->seq_input, error,
+          legacy::ContextValues{exec_->name, exec_->flow_name, s.name, ""});
+      return CompleteLegacyStep(f, Json::MakeObject(), c.next, &caught);
+    }
     // DECISIONS.md 13: without an OutputConstructor the Next state gets the
     // failed state's effective input.
     Json& effective = f->input_ready ? f->input : f->data;
@@ -331,6 +384,14 @@ void Interpreter::Resume(Frame* f) {
 
 void Interpreter::FinishFrame(Frame* f, Json output) {
   f->phase = Frame::Phase::kDone;
+  if (f->parent == nullptr && legacy_ &&
+      exec_->version->compiled->root == nullptr) {
+    legacy::ContextValues ctx{exec_->name, exec_->flow_name, "", ""};
+    Json out = legacy::FlowOutput(*exec_->version->compiled, f->seq_input,
+                                  output, ctx);
+    FinishExecution(ExecutionStatus::kSucceeded, &out, nullptr);
+    return;
+  }
   if (f->parent == nullptr) {
     FinishExecution(ExecutionStatus::kSucceeded, &output, nullptr);
     return;
@@ -443,7 +504,7 @@ void Interpreter::OnTimer(uint64_t frame_id, uint64_t generation) {
     case Frame::TimerKind::kWait:
       f->phase = Frame::Phase::kEnter;  // provisional: CompleteState sets what
                                         // comes next
-      CompleteState(f, std::move(f->input));
+      CompleteState(f, legacy_ ? Json::MakeObject() : std::move(f->input));
       break;
     case Frame::TimerKind::kRetry:
       ++f->retry_count;

@@ -40,6 +40,9 @@ struct TaskCall {
   TaskRequest request;
   uint64_t frame_id = 0;
   uint64_t generation = 0;
+  // Legacy tasks may answer with any JSON (a string holding an object is parsed
+  // by the interpreter, fdl-legacy.md §2.1); new-spec outputs must be objects.
+  bool legacy = false;
 };
 
 // A distributed Map iteration to run as a child execution; its end is reported
@@ -75,7 +78,10 @@ class Interpreter {
  public:
   // REQUIRES: exec->mu is held for the lifetime of the Interpreter.
   Interpreter(ExecutionRt* exec, const InterpEnv& env, Effects* effects)
-      : exec_(exec), env_(env), fx_(effects) {}
+      : exec_(exec),
+        env_(env),
+        fx_(effects),
+        legacy_(exec->version->compiled->dialect == Dialect::kLegacy) {}
 
   // Records ExecutionStarted and makes the top-level scope ready.
   void Start();
@@ -148,9 +154,18 @@ class Interpreter {
                     std::string_view key, const Json& value);
   int64_t Now() const;
 
+  // The legacy dialect (fdl-legacy.md §2): same pipeline, its own data flow.
+  // Each hook of interp/legacy is called from one place here.
+  void AttemptLegacyStep(Frame* f);
+  void ExecuteLegacyStep(Frame* f, const State& s);
+  void RunLegacyChoice(Frame* f, const State& s);
+  void CompleteLegacyStep(Frame* f, Json local, int next, Json* caught_output);
+  void FinishLegacyFlow(Frame* top);
+
   ExecutionRt* exec_;
   InterpEnv env_;
   Effects* fx_;
+  const bool legacy_;
 };
 
 // {"Input": <value>} style event details.

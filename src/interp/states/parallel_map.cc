@@ -6,6 +6,7 @@
 
 #include "common/strings.h"
 #include "interp/interpreter.h"
+#include "interp/legacy/iteration.h"
 
 namespace fnf::internal {
 
@@ -30,10 +31,18 @@ void Interpreter::RunParallel(Frame* f, const State& s) {
 void Interpreter::RunMap(Frame* f, const State& s) {
   const MapSpec& m = *s.map;
   EvalContext ctx = MakeContext(f, &f->input);
-  auto r = m.items_path.Evaluate(ctx);
-  if (auto* err = std::get_if<FlowError>(&r))
-    return RaiseError(f, std::move(*err));
-  Json items = std::move(std::get<Json>(r));
+  Json items;
+  if (legacy_) {
+    auto r = legacy::ForeachItems(s, f->input);
+    if (auto* err = std::get_if<FlowError>(&r))
+      return RaiseError(f, std::move(*err));
+    items = Json(std::move(std::get<Json::Array>(r)));
+  } else {
+    auto r = m.items_path.Evaluate(ctx);
+    if (auto* err = std::get_if<FlowError>(&r))
+      return RaiseError(f, std::move(*err));
+    items = std::move(std::get<Json>(r));
+  }
   if (!items.is_array()) {
     return RaiseError(f,
                       FlowError{std::string(kErrExpression),
@@ -43,6 +52,7 @@ void Interpreter::RunMap(Frame* f, const State& s) {
   }
   const size_t n = items.as_array().size();
   if (n == 0) {
+    if (legacy_) return CompleteState(f, legacy::ArrayLocal({}));
     Json::Object out;
     out.emplace_back("Items", Json::MakeArray());
     return CompleteState(f, Json(std::move(out)));
@@ -69,7 +79,9 @@ void Interpreter::StartIterations(Frame* f, const State& s) {
     const size_t i = f->next_item++;
     Json item = std::move(items[i]);
     Json input;
-    if (!m.item_constructor.empty()) {
+    if (legacy_) {
+      input = legacy::IterationInput(s, f->input, std::move(item), i);
+    } else if (!m.item_constructor.empty()) {
       EvalContext ctx = MakeContext(f, &f->input);
       ctx.item = &item;
       auto r = m.item_constructor.Evaluate(ctx);
@@ -199,7 +211,7 @@ void Interpreter::ChildFinished(Frame* child, Json output) {
   const State& s = f->scope->states[f->state];
   const size_t slot = static_cast<size_t>(child->slot);
   const bool is_map = s.type == StateType::kMap;
-  if (env_.record_history) {
+  if (env_.record_history && s.type != StateType::kChoice) {
     Json::Object detail;
     detail.emplace_back("Index", Json(static_cast<int64_t>(slot)));
     detail.emplace_back("Output", Json(output));
@@ -221,7 +233,13 @@ void Interpreter::ChildFinished(Frame* child, Json output) {
   // All done: Parallel gives {"Branch0": ...}, Map {"Items": [...]} in input
   // order.
   Json raw;
-  if (is_map) {
+  int next = -1;
+  if (legacy_ && s.type == StateType::kChoice) {
+    raw = std::move(f->child_results[0]);  // the branch's local is the choice's
+    next = f->choice_next;
+  } else if (legacy_) {
+    raw = legacy::ArrayLocal(std::move(f->child_results));
+  } else if (is_map) {
     Json::Object out;
     out.emplace_back("Items", Json(std::move(f->child_results)));
     raw = Json(std::move(out));
@@ -236,7 +254,7 @@ void Interpreter::ChildFinished(Frame* child, Json output) {
   f->items = Json();
   f->phase = Frame::Phase::kEnter;
   ++f->generation;
-  CompleteState(f, std::move(raw));
+  CompleteState(f, std::move(raw), next);
   Resume(f);
 }
 

@@ -5,6 +5,7 @@
 
 #include "common/strings.h"
 #include "interp/interpreter.h"
+#include "interp/legacy/task_data.h"
 
 namespace fnf::internal {
 namespace {
@@ -32,11 +33,17 @@ bool TimeoutSeconds(const Json& v, double* out) {
 void Interpreter::RunTask(Frame* f, const State& s) {
   const TaskSpec& t = *s.task;
   // A fresh token per attempt: a late report for an earlier attempt is refused.
-  f->task_token = env_.random->Uuid();
+  // (A legacy step made its token before its input, which may use it.)
+  if (!legacy_) f->task_token = env_.random->Uuid();
   ++f->generation;
   EvalContext ctx = MakeContext(f, &f->input);
   Json params = Json::MakeObject();
-  if (!t.parameters.empty()) {
+  if (legacy_) {
+    params = legacy::ServiceParams(
+        s, f->input,
+        legacy::ContextValues{exec_->name, exec_->flow_name, s.name,
+                              f->task_token});
+  } else if (!t.parameters.empty()) {
     auto r = t.parameters.Evaluate(ctx);
     if (auto* err = std::get_if<FlowError>(&r))
       return RaiseError(f, std::move(*err));
@@ -75,6 +82,7 @@ void Interpreter::RunTask(Frame* f, const State& s) {
   req.task_token = f->task_token;
   call.frame_id = f->id;
   call.generation = f->generation;
+  call.legacy = legacy_;
   if (env_.record_history) {
     std::string detail = "{\"Action\":";
     AppendJsonString(t.action, &detail);
@@ -104,7 +112,17 @@ bool Interpreter::OnTaskResult(uint64_t frame_id, uint64_t generation,
   f->timer_kind = Frame::TimerKind::kNone;
   f->task_token.clear();
   f->phase = Frame::Phase::kEnter;
-  if (outcome.succeeded) {
+  if (outcome.succeeded && legacy_) {
+    // fdl-legacy.md §2.1: the result is the step's $local; a JSON string
+    // holding an object is parsed.
+    EmitValue(f, EventType::kTaskSucceeded, s.name, "Output", outcome.output);
+    auto local = legacy::TaskLocal(std::move(outcome.output));
+    if (auto* e = std::get_if<FlowError>(&local)) {
+      RaiseError(f, std::move(*e));
+    } else {
+      CompleteState(f, std::move(std::get<Json>(local)));
+    }
+  } else if (outcome.succeeded) {
     EmitValue(f, EventType::kTaskSucceeded, s.name, "Output", outcome.output);
     CompleteState(f, std::move(outcome.output));
   } else {
