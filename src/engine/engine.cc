@@ -105,6 +105,7 @@ Engine::Impl::Impl(EngineOptions options)
       random_(options_.random_seed),
       manual_(options_.worker_threads == 0),
       waker_(std::make_shared<Waker>()) {
+  request_prefix_ = random_.Uuid().substr(0, 24);
   waker_->impl = this;
   std::weak_ptr<Waker> weak = waker_;
   listener_id_ = clock_->AddListener([weak] {
@@ -134,6 +135,18 @@ Engine::Impl::~Impl() {
     waker_->impl = nullptr;
   }
   clock_->RemoveListener(listener_id_);
+}
+
+std::string Engine::Impl::NewRequestId() {
+  static constexpr char kHex[] = "0123456789abcdef";
+  uint64_t n = request_counter_.fetch_add(1, std::memory_order_relaxed);
+  std::string id = request_prefix_;
+  id.resize(36);
+  for (int i = 35; i >= 24; --i) {
+    id[i] = kHex[n & 15];
+    n >>= 4;
+  }
+  return id;
 }
 
 internal::InterpEnv Engine::Impl::Env() const {

@@ -5,6 +5,7 @@
 #ifndef FNF_ENGINE_ENGINE_IMPL_H_
 #define FNF_ENGINE_ENGINE_IMPL_H_
 
+#include <atomic>
 #include <condition_variable>
 #include <deque>
 #include <map>
@@ -103,7 +104,9 @@ class Engine::Impl {
   };
 
   internal::InterpEnv Env() const;
-  std::string NewRequestId() { return random_.Uuid(); }
+  // UUID-shaped and unique per engine: a random prefix and a counter, so that
+  // every API call need not draw from the (locked) random source.
+  std::string NewRequestId();
   Status FlowNotFound(std::string_view name) const;
   // REQUIRES: mu_ held.
   FlowEntry* FindFlow(std::string_view name);
@@ -137,6 +140,8 @@ class Engine::Impl {
   Clock* const clock_;
   mutable internal::Random random_;
   const bool manual_;
+  std::string request_prefix_;  // the first 24 characters of request ids
+  std::atomic<uint64_t> request_counter_{0};
 
   mutable std::mutex mu_;
   std::condition_variable work_cv_;  // jobs, timers, stop
