@@ -80,6 +80,9 @@ struct Frame {
   Phase phase = Phase::kEnter;
   Json data;   // the incoming data of `state`
   Json input;  // its effective input, after InputConstructor
+  // The JSON text of the payload the frame carries (data, then input, then
+  // output) while it is unchanged; "" when not known.
+  std::string text;
   int retry_count =
       0;  // retries made in this state ($Context.Current.RetryCount)
   std::vector<int> retry_used;  // retries made per Retry rule

@@ -75,6 +75,23 @@ int64_t Interpreter::EmitValue(Frame* f, EventType type, std::string_view step,
               env_.record_history ? Detail(key, value) : std::string());
 }
 
+int64_t Interpreter::EmitPayload(Frame* f, EventType type,
+                                 std::string_view step, std::string_view key,
+                                 const Json& value) {
+  if (!env_.record_history) return Emit(f, type, step, std::string());
+  // The frame's payload text is reused while the payload is unchanged: a chain
+  // of Pass states serializes its data once, not three times per state.
+  if (f->text.empty()) f->text = value.Serialize();
+  std::string detail;
+  detail.reserve(f->text.size() + key.size() + 5);
+  detail.push_back('{');
+  AppendJsonString(key, &detail);
+  detail.push_back(':');
+  detail.append(f->text);
+  detail.push_back('}');
+  return Emit(f, type, step, std::move(detail));
+}
+
 Frame* Interpreter::NewFrame(const Scope* scope, Frame* parent, int slot,
                              Json data) {
   auto owned = std::make_unique<Frame>();
@@ -114,6 +131,7 @@ void Interpreter::Start() {
     first = legacy::FlowInput(flow, exec_->input, ctx);
   }
   Frame* top = NewFrame(&flow.entry(), nullptr, 0, std::move(first));
+  if (!legacy_ && env_.record_history) top->text = exec_->input_text;
   top->cause_event = started;
   MakeReady(top);
   if (flow.timeout_seconds) {
@@ -180,7 +198,7 @@ EvalContext Interpreter::MakeContext(const Frame* f, const Json* input) const {
 }
 
 bool Interpreter::CheckSize(Frame* f, const Json& value, const char* what) {
-  size_t size = JsonTextSize(value);
+  size_t size = f->text.empty() ? JsonTextSize(value) : f->text.size();
   if (size <= env_.limits->state_payload_bytes) return true;
   const State& s = f->scope->states[f->state];
   RaiseError(f, FlowError{std::string(kErrPayloadTooLarge),
@@ -195,7 +213,7 @@ void Interpreter::EnterState(Frame* f) {
   f->retry_count = 0;
   f->retry_used.assign(s.retry.size(), 0);
   if (legacy_) return AttemptLegacyStep(f);
-  EmitValue(f, EventType::kStateEntered, s.name, "Input", f->data);
+  EmitPayload(f, EventType::kStateEntered, s.name, "Input", f->data);
   AttemptState(f);
 }
 
@@ -204,6 +222,7 @@ void Interpreter::AttemptState(Frame* f) {
   const State& s = f->scope->states[f->state];
   f->input_ready = false;
   if (!s.input_constructor.empty()) {
+    f->text.clear();
     EvalContext ctx = MakeContext(f, &f->data);
     auto r = s.input_constructor.Evaluate(ctx);
     if (auto* err = std::get_if<FlowError>(&r))
@@ -217,7 +236,7 @@ void Interpreter::AttemptState(Frame* f) {
   }
   f->input_ready = true;
   if (!CheckSize(f, f->input, "input")) return;
-  EmitValue(f, EventType::kStateStarted, s.name, "Input", f->input);
+  EmitPayload(f, EventType::kStateStarted, s.name, "Input", f->input);
   ExecuteState(f, s);
 }
 
@@ -227,9 +246,9 @@ void Interpreter::ExecuteState(Frame* f, const State& s) {
     case StateType::kSucceed:
       // $Output is the input; copy it only when a constructor needs both.
       if (s.output_constructor.empty() && s.global_constructor.empty()) {
-        CompleteState(f, std::move(f->input));
+        CompleteState(f, std::move(f->input), -1, /*raw_is_input=*/true);
       } else {
-        CompleteState(f, Json(f->input));
+        CompleteState(f, Json(f->input), -1, /*raw_is_input=*/true);
       }
       return;
     case StateType::kFail:
@@ -256,9 +275,11 @@ void Interpreter::RunFail(Frame* f, const State& s) {
   FailFrame(f, std::move(error));
 }
 
-void Interpreter::CompleteState(Frame* f, Json raw, int next) {
+void Interpreter::CompleteState(Frame* f, Json raw, int next,
+                                bool raw_is_input) {
   if (legacy_) return CompleteLegacyStep(f, std::move(raw), next, nullptr);
   const State& s = f->scope->states[f->state];
+  if (!raw_is_input || !s.output_constructor.empty()) f->text.clear();
   Json out;
   if (!s.output_constructor.empty() || !s.global_constructor.empty()) {
     EvalContext ctx = MakeContext(f, &f->input);
@@ -282,7 +303,7 @@ void Interpreter::CompleteState(Frame* f, Json raw, int next) {
     out = std::move(raw);
   }
   if (!CheckSize(f, out, "output")) return;
-  EmitValue(f, EventType::kStateSucceeded, s.name, "Output", out);
+  EmitPayload(f, EventType::kStateSucceeded, s.name, "Output", out);
   f->input = Json();
   f->data = Json();
   if (next < 0) next = s.end ? -1 : s.next;
@@ -307,6 +328,7 @@ bool Matches(const std::vector<std::string>& errors, const std::string& code) {
 }  // namespace
 
 void Interpreter::RaiseError(Frame* f, FlowError error) {
+  f->text.clear();  // the payload changes (a catcher's output) or is redone
   const State& s = f->scope->states[f->state];
   CancelChildren(f);
   if (!f->task_token.empty()) {
@@ -393,6 +415,7 @@ void Interpreter::FinishFrame(Frame* f, Json output) {
     return;
   }
   if (f->parent == nullptr) {
+    if (!f->text.empty()) exec_->output = std::move(f->text);
     FinishExecution(ExecutionStatus::kSucceeded, &output, nullptr);
     return;
   }
@@ -439,7 +462,7 @@ void Interpreter::FinishExecution(ExecutionStatus status, Json* output,
   EventType type = EventType::kExecutionSucceeded;
   std::string detail;
   if (status == ExecutionStatus::kSucceeded) {
-    exec_->output = output->Serialize();
+    if (exec_->output.empty()) exec_->output = output->Serialize();
     detail = "{\"Output\":" + exec_->output + "}";
   } else {
     exec_->error_code = error->code;
@@ -504,7 +527,8 @@ void Interpreter::OnTimer(uint64_t frame_id, uint64_t generation) {
     case Frame::TimerKind::kWait:
       f->phase = Frame::Phase::kEnter;  // provisional: CompleteState sets what
                                         // comes next
-      CompleteState(f, legacy_ ? Json::MakeObject() : std::move(f->input));
+      CompleteState(f, legacy_ ? Json::MakeObject() : std::move(f->input), -1,
+                    /*raw_is_input=*/!legacy_);
       break;
     case Frame::TimerKind::kRetry:
       ++f->retry_count;

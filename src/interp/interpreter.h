@@ -115,7 +115,9 @@ class Interpreter {
   void AttemptState(Frame* f);
   void ExecuteState(Frame* f, const State& s);
   // `next`: the transition chosen by a Choice; -1 uses the state's Next/End.
-  void CompleteState(Frame* f, Json raw, int next = -1);
+  // `raw_is_input`: raw is the effective input unchanged, whose text is known.
+  void CompleteState(Frame* f, Json raw, int next = -1,
+                     bool raw_is_input = false);
   void RaiseError(Frame* f, FlowError error);
   void FinishFrame(Frame* f, Json output);
   void FailFrame(Frame* f, FlowError error);
@@ -150,6 +152,10 @@ class Interpreter {
                std::string detail);
   // Emit with detail {"<key>": value}, serialized only when history is
   // recorded.
+  // EmitValue for the frame's current payload, serialized once while it is
+  // unchanged (Frame::text).
+  int64_t EmitPayload(Frame* f, EventType type, std::string_view step,
+                      std::string_view key, const Json& value);
   int64_t EmitValue(Frame* f, EventType type, std::string_view step,
                     std::string_view key, const Json& value);
   int64_t Now() const;

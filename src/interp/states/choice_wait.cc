@@ -12,9 +12,12 @@ void Interpreter::RunChoice(Frame* f, const State& s) {
     auto r = b.condition.EvaluateCondition(ctx);
     if (auto* err = std::get_if<FlowError>(&r))
       return RaiseError(f, std::move(*err));
-    if (std::get<bool>(r)) return CompleteState(f, std::move(f->input), b.next);
+    if (std::get<bool>(r)) {
+      return CompleteState(f, std::move(f->input), b.next,
+                           /*raw_is_input=*/true);
+    }
   }
-  CompleteState(f, std::move(f->input), s.default_next);
+  CompleteState(f, std::move(f->input), s.default_next, /*raw_is_input=*/true);
 }
 
 void Interpreter::RunWait(Frame* f, const State& s) {
