@@ -60,13 +60,13 @@ TEST_CASE("Many threads start, describe and stop executions at once",
         std::string name = "t" + std::to_string(t) + "_" + std::to_string(i);
         auto e =
             engine.StartExecution({.flow_name = "f", .execution_name = name});
-        REQUIRE(e.ok());
+        if (!e.ok()) continue;  // counted below: Catch2 is not thread-safe
         if (i % 3 == 0) {
           (void)engine.StopExecution(
               {.flow_name = "f", .execution_name = name});
         }
         auto w = engine.WaitExecution("f", name, std::chrono::seconds(30));
-        REQUIRE(w.ok());
+        if (!w.ok()) continue;
         if (w->status == ExecutionStatus::kSucceeded) ++succeeded;
         if (w->status == ExecutionStatus::kStopped) ++stopped;
       }

@@ -254,8 +254,9 @@ void Interpreter::ChildFinished(Frame* child, Json output) {
   f->items = Json();
   f->phase = Frame::Phase::kEnter;
   ++f->generation;
+  const uint64_t fid = f->id;
   CompleteState(f, std::move(raw), next);
-  Resume(f);
+  if (exec_->frames.count(fid)) Resume(f);  // it may have ended the execution
 }
 
 void Interpreter::ChildFailed(Frame* child, FlowError error) {
@@ -263,10 +264,11 @@ void Interpreter::ChildFailed(Frame* child, FlowError error) {
   // state, and the other branches/iterations are cancelled (RaiseError cancels
   // the children).
   Frame* f = child->parent;
+  const uint64_t fid = f->id;
   f->cause_event = child->cause_event;
   f->phase = Frame::Phase::kEnter;
   RaiseError(f, std::move(error));
-  if (exec_->frames.count(f->id)) Resume(f);
+  if (exec_->frames.count(fid)) Resume(f);  // it may have ended the execution
 }
 
 }  // namespace fnf::internal
