@@ -487,7 +487,9 @@ void Interpreter::FinishExecution(ExecutionStatus status, Json* output,
     for (Frame* w : waiting)
       Emit(w, cut, w->scope->states[w->state].name, "{}");
   }
+  const int64_t cause = exec_->next_event_id - 1;  // the event that ended it
   Emit(nullptr, type, "", std::move(detail));
+  if (env_.record_history) exec_->history.back().schedule_id = cause;
   // Everything still running in the execution is cancelled: waits become stale.
   for (auto& [id, frame] : exec_->frames) {
     if (!frame->task_token.empty())

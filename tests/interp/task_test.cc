@@ -404,3 +404,113 @@ TEST_CASE(
 
 }  // namespace
 }  // namespace fnf
+
+namespace fnf {
+namespace {
+
+TEST_CASE(
+    "Child flows: WaitForCustomCallback starts the child and waits for a "
+    "report",
+    "[task][child]") {
+  testing::ManualEngine m;
+  m.Create("child", testing::Flow("  - {Type: Pass, Name: A, End: true}\n"));
+  m.Create("parent",
+           testing::Flow("  - Type: Task\n"
+                         "    Name: Custom\n"
+                         "    Action: 'FNF:StartExecution'\n"
+                         "    TaskMode: WaitForCustomCallback\n"
+                         "    Parameters:\n"
+                         "      resourceArn: 'acs:fnf:::flow/child'\n"
+                         "      executionName: c1\n"
+                         "      input:\n"
+                         "        token.$: $Context.Current.TaskToken\n"
+                         "    End: true\n",
+                         "Custom"));
+  REQUIRE(
+      m.engine->StartExecution({.flow_name = "parent", .execution_name = "p1"})
+          .ok());
+  m.engine->RunReady();
+  auto child = m.engine->DescribeExecution("child", "c1");
+  REQUIRE(child.ok());
+  CHECK(child->status == ExecutionStatus::kSucceeded);
+  // The child finishing does not complete the parent: a custom report does.
+  CHECK(m.engine->DescribeExecution("parent", "p1")->status ==
+        ExecutionStatus::kRunning);
+  std::string token = child->output.substr(10, 36);  // {"token":"<36>"}
+  REQUIRE(m.engine->ReportTaskSucceeded(token, R"({"approved":true})").ok());
+  m.engine->RunReady();
+  auto p = m.engine->DescribeExecution("parent", "p1");
+  CHECK(p->status == ExecutionStatus::kSucceeded);
+  CHECK(p->output == R"({"approved":true})");
+}
+
+TEST_CASE("Task Timeout.$ takes the timeout from the input",
+          "[task][callback]") {
+  testing::ManualEngine m;
+  m.engine->RegisterTaskHandler(
+      "T", [](const TaskRequest&) { return TaskResult::Pending(); });
+  m.Create("t", testing::Flow("  - Type: Task\n"
+                              "    Name: T\n"
+                              "    Action: 'Svc:Op'\n"
+                              "    TaskMode: WaitForCustomCallback\n"
+                              "    Timeout.$: $Input.t\n"
+                              "    End: true\n",
+                              "T"));
+  REQUIRE(m.engine
+              ->StartExecution({.flow_name = "t",
+                                .execution_name = "e1",
+                                .input = R"({"t":"7"})"})
+              .ok());
+  m.engine->RunReady();
+  CHECK(*m.engine->NextWakeupTime() == m.clock.Now() + std::chrono::seconds(7));
+  m.clock.Advance(std::chrono::seconds(7));
+  m.engine->RunReady();
+  CHECK(m.engine->DescribeExecution("t", "e1")->error_code == "FnF.Timeout");
+}
+
+TEST_CASE("A Parallel history, event by event, with causes",
+          "[task][history]") {
+  testing::ManualEngine m;
+  m.Create("p", testing::Flow("  - Type: Parallel\n"
+                              "    Name: P\n"
+                              "    End: true\n"
+                              "    Branches:\n"
+                              "      - StartAt: A\n"
+                              "        States:\n"
+                              "          - {Type: Pass, Name: A, End: true}\n"
+                              "      - StartAt: B\n"
+                              "        States:\n"
+                              "          - {Type: Pass, Name: B, End: true}\n",
+                              "P"));
+  m.Run("p", "{}", "e1");
+  struct Want {
+    int64_t id, cause;
+    const char* type;
+    const char* step;
+  };
+  std::vector<Want> want = {
+      {1, 0, "ExecutionStarted", ""},     {2, 1, "StateEntered", "P"},
+      {3, 2, "StateStarted", "P"},        {4, 3, "BranchEntered", "P"},
+      {5, 3, "BranchEntered", "P"},       {6, 4, "StateEntered", "A"},
+      {7, 6, "StateStarted", "A"},        {8, 7, "StateSucceeded", "A"},
+      {9, 8, "BranchExited", "P"},        {10, 5, "StateEntered", "B"},
+      {11, 10, "StateStarted", "B"},      {12, 11, "StateSucceeded", "B"},
+      {13, 12, "BranchExited", "P"},      {14, 13, "StateSucceeded", "P"},
+      {15, 14, "ExecutionSucceeded", ""},
+  };
+  auto events = m.Events("p", "e1");
+  REQUIRE(events.size() == want.size());
+  for (size_t i = 0; i < want.size(); ++i) {
+    INFO("event " << i + 1);
+    CHECK(events[i].event_id == want[i].id);
+    CHECK(events[i].schedule_event_id == want[i].cause);
+    CHECK(events[i].type == want[i].type);
+    CHECK(events[i].step_name == want[i].step);
+  }
+  CHECK(events[4].event_detail == R"({"Index":1})");
+  CHECK(events[12].event_detail == R"({"Index":1,"Output":{}})");
+  CHECK(events[13].event_detail == R"({"Output":{"Branch0":{},"Branch1":{}}})");
+}
+
+}  // namespace
+}  // namespace fnf
