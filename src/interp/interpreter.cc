@@ -119,6 +119,16 @@ namespace {
 constexpr size_t kMaxEventsPerState = 8;
 }  // namespace
 
+Frame* Interpreter::WaitingFrame(uint64_t frame_id, uint64_t generation) const {
+  if (exec_->ended()) return nullptr;
+  auto it = exec_->frames.find(frame_id);
+  if (it == exec_->frames.end()) return nullptr;
+  Frame* f = it->second.get();
+  if (f->generation != generation || f->phase != Frame::Phase::kWaiting)
+    return nullptr;
+  return f;
+}
+
 void Interpreter::MakeReady(Frame* f) { exec_->ready.push_back(f->id); }
 
 void Interpreter::Start() {

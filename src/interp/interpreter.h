@@ -105,6 +105,9 @@ class Interpreter {
  private:
   Frame* NewFrame(const Scope* scope, Frame* parent, int slot, Json data);
   void MakeReady(Frame* f);
+  // The frame waiting with `generation` for a result, or nullptr when the
+  // result is stale.
+  Frame* WaitingFrame(uint64_t frame_id, uint64_t generation) const;
   void RunFrame(Frame* f, size_t* steps);
 
   // The per-state pipeline (cloudflow-v1.md §4.7), one code path for every

@@ -139,12 +139,8 @@ void Interpreter::StartChildExecution(Frame* f, const State& s, size_t i,
 
 bool Interpreter::OnChildResult(uint64_t frame_id, uint64_t generation,
                                 int slot, TaskOutcome outcome) {
-  if (exec_->ended()) return false;
-  auto it = exec_->frames.find(frame_id);
-  if (it == exec_->frames.end() || it->second->generation != generation)
-    return false;
-  Frame* f = it->second.get();
-  if (f->phase != Frame::Phase::kWaiting) return false;
+  Frame* f = WaitingFrame(frame_id, generation);
+  if (f == nullptr) return false;
   const State& s = f->scope->states[f->state];
   const MapSpec& m = *s.map;
   std::string name = StrCat(exec_->name, ":map", f->map_run, ":", slot);

@@ -101,12 +101,8 @@ void Interpreter::RunTask(Frame* f, const State& s) {
 
 bool Interpreter::OnTaskResult(uint64_t frame_id, uint64_t generation,
                                TaskOutcome outcome) {
-  if (exec_->ended()) return false;
-  auto it = exec_->frames.find(frame_id);
-  if (it == exec_->frames.end() || it->second->generation != generation)
-    return false;
-  Frame* f = it->second.get();
-  if (f->phase != Frame::Phase::kWaiting) return false;
+  Frame* f = WaitingFrame(frame_id, generation);
+  if (f == nullptr) return false;
   const State& s = f->scope->states[f->state];
   ++f->generation;  // the task timeout, if any, is stale now
   f->timer_kind = Frame::TimerKind::kNone;
