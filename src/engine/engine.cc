@@ -167,6 +167,7 @@ void Engine::Impl::WorkerLoop() {
       --busy_workers_;
       continue;
     }
+    DropStaleTimers();
     if (timers_.empty() || clock_->IsManual()) {
       work_cv_.wait(l);
     } else {
@@ -508,8 +509,27 @@ size_t Engine::Impl::RunReady() {
   return steps;
 }
 
+bool Engine::Impl::TimerIsStale(const Timer& t) {
+  ExecPtr exec = t.exec.lock();
+  if (!exec) return true;
+  std::lock_guard<std::mutex> l(exec->mu);
+  if (exec->ended()) return true;
+  if (t.frame_id == 0) return t.generation != exec->timeout_generation;
+  auto it = exec->frames.find(t.frame_id);
+  return it == exec->frames.end() || it->second->generation != t.generation ||
+         it->second->phase != internal::Frame::Phase::kWaiting;
+}
+
+void Engine::Impl::DropStaleTimers() const {
+  // Timers of waits that ended another way (a task that answered before its
+  // timeout, a stopped execution) stay in the heap until due; a host that asks
+  // when to wake up should not be told about them.
+  while (!timers_.empty() && TimerIsStale(timers_.top())) timers_.pop();
+}
+
 std::optional<TimePoint> Engine::Impl::NextWakeupTime() const {
   std::lock_guard<std::mutex> l(mu_);
+  DropStaleTimers();
   if (timers_.empty()) return std::nullopt;
   return timers_.top().due;
 }

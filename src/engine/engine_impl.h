@@ -125,9 +125,11 @@ class Engine::Impl {
   // The built-in child-flow integration; nullopt when `call` is not for it.
   std::optional<TaskResult> StartChildFlow(const internal::TaskCall& call);
   void ReportToParent(
-      const internal::ExecutionRt& exec);  // CallbackFnFTaskToken
-  bool PopDueTimers(TimePoint now);        // REQUIRES: mu_ held
-  bool TakeJob(Job* job);                  // REQUIRES: mu_ held
+      const internal::ExecutionRt& exec);    // CallbackFnFTaskToken
+  bool PopDueTimers(TimePoint now);          // REQUIRES: mu_ held
+  static bool TimerIsStale(const Timer& t);  // locks the timer's execution
+  void DropStaleTimers() const;              // REQUIRES: mu_ held
+  bool TakeJob(Job* job);                    // REQUIRES: mu_ held
   void WorkerLoop();
   // Starts a registered execution: ExecutionStarted, its first job.
   // `express_bound`: apply the Express five-minute bound. Returns its snapshot.
@@ -148,7 +150,8 @@ class Engine::Impl {
   std::condition_variable done_cv_;  // an execution ended
   std::map<std::string, std::unique_ptr<FlowEntry>, std::less<>> flows_;
   std::deque<Job> jobs_;
-  std::priority_queue<Timer, std::vector<Timer>, std::greater<Timer>> timers_;
+  mutable std::priority_queue<Timer, std::vector<Timer>, std::greater<Timer>>
+      timers_;
   uint64_t timer_seq_ = 0;
   uint64_t exec_seq_ = 0;
   std::unordered_map<std::string, TaskRecord> tasks_;
