@@ -522,7 +522,8 @@ void Interpreter::OnTimer(uint64_t frame_id, uint64_t generation) {
     if (generation != exec_->timeout_generation) return;
     const int64_t secs = exec_->version->compiled->timeout_seconds.value_or(0);
     FlowError e{std::string(kErrTimeout),
-                StrCat("the execution did not end within its Timeout of ", secs,
+                StrCat("the execution did not end within its ",
+                       legacy_ ? "timeoutSeconds" : "Timeout", " of ", secs,
                        " seconds")};
     FinishExecution(ExecutionStatus::kTimedOut, nullptr, &e);
     return;
