@@ -375,12 +375,25 @@ std::optional<TaskResult> Engine::Impl::StartChildFlow(
                req.resource_arn, "'"));
   }
   Json params = internal::ParseJson(req.parameters).value;
+  // Legacy serviceParams spell them Input and ExecutionName (fdl-legacy.md
+  // §4.2, §7); the lower-case forms work there too.
+  std::string name_key = "executionName", input_key = "input";
+  if (call.legacy && params.Find(name_key) == nullptr) {
+    name_key = "ExecutionName";
+  }
+  if (call.legacy && params.Find(input_key) == nullptr) input_key = "Input";
   StartExecutionRequest child;
   child.flow_name = m[1].str();
-  if (const Json* n = params.Find("executionName"); n && n->is_string()) {
+  if (const Json* n = params.Find(name_key); n && n->is_string()) {
     child.execution_name = n->as_string();
+  } else if (n != nullptr && call.legacy) {
+    // fdl-legacy.md §4.2: the path must name a key of the step input.
+    return TaskResult::Failed(
+        std::string(internal::kErrTaskFailed),
+        StrCat("serviceParams.", name_key, " must be a string, got ",
+               n->type_name()));
   }
-  if (const Json* in = params.Find("input")) {
+  if (const Json* in = params.Find(input_key)) {
     child.input = in->is_string() ? in->as_string() : in->Serialize();
   } else {
     child.input = req.input;
