@@ -1,5 +1,5 @@
-// hello_flow: the smallest host. Creates a flow, starts an execution, waits for it and prints
-// its output. Exits non-zero unless the execution Succeeded.
+// hello_flow: the smallest host. Creates a flow, starts an execution, waits for
+// it and prints its output. Exits non-zero unless the execution Succeeded.
 #include <chrono>
 #include <iostream>
 
@@ -21,12 +21,14 @@ int main() {
     std::cerr << flow.status().ToString() << "\n";
     return 1;
   }
-  auto started = engine.StartExecution({.flow_name = "hello", .input = R"({"name": "fnf"})"});
+  auto started = engine.StartExecution(
+      {.flow_name = "hello", .input = R"({"name": "fnf"})"});
   if (!started.ok()) {
     std::cerr << started.status().ToString() << "\n";
     return 1;
   }
-  auto done = engine.WaitExecution("hello", started->name, std::chrono::seconds(10));
+  auto done =
+      engine.WaitExecution("hello", started->name, std::chrono::seconds(10));
   if (!done.ok()) {
     std::cerr << done.status().ToString() << "\n";
     return 1;
