@@ -34,8 +34,16 @@ std::optional<Expression> ParseCondition(const ObjectReader& obj,
     return std::get<Expression>(Expression::Compile(
         node->as_bool() ? "true" : "false", kRootLegacy, depth));
   }
-  return CompileExpressionNode(*node, obj.PathOf("condition"), kRootLegacy,
-                               depth, ctx->diags);
+  std::optional<Expression> e = CompileExpressionNode(
+      *node, obj.PathOf("condition"), kRootLegacy, depth, ctx->diags);
+  // A condition that can only be a non-boolean would fail every run
+  // (DECISIONS.md 22); say so now, as for the new spec.
+  if (const Json* c = e ? e->constant() : nullptr; c && !c->is_bool()) {
+    obj.Error("condition",
+              StrCat("must yield a boolean, but is always ", c->Serialize()));
+    return std::nullopt;
+  }
+  return e;
 }
 
 }  // namespace
