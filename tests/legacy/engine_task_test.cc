@@ -85,6 +85,27 @@ TEST_CASE("legacy task: a handler for the step name wins over the resourceArn",
   CHECK(m.Run("t").output == R"({"by":"step"})");
 }
 
+TEST_CASE(
+    "legacy task: a serviceParams key named resourceArn does not "
+    "change the step's resource",
+    "[legacy][engine]") {
+  ManualEngine m;
+  TaskRequest seen;
+  m.engine->RegisterTaskHandler(kArn, [&](const TaskRequest& r) {
+    seen = r;
+    return TaskResult::Succeeded("{}");
+  });
+  m.Create("t",
+           Legacy("  - type: task\n"
+                  "    name: hello\n"
+                  "    resourceArn: acs:fc:::services/demo/functions/hello\n"
+                  "    serviceParams:\n"
+                  "      resourceArn: acs:fnf:::flow/elsewhere\n"));
+  CHECK(m.Run("t").status == ExecutionStatus::kSucceeded);
+  CHECK(seen.resource_arn == kArn);
+  CHECK(seen.parameters == R"({"resourceArn":"acs:fnf:::flow/elsewhere"})");
+}
+
 TEST_CASE("legacy task: no handler for the resourceArn is FnF.TaskFailed",
           "[legacy][engine]") {
   ManualEngine m;

@@ -73,7 +73,10 @@ void Interpreter::RunTask(Frame* f, const State& s) {
   req.state_name = s.name;
   req.action = t.action;
   req.resource_arn = t.resource_arn;
-  if (const Json* arn = params.Find("resourceArn"); arn && arn->is_string()) {
+  // A legacy step's resourceArn is its own; a serviceParams key of that name
+  // is only a parameter.
+  if (const Json* arn = legacy_ ? nullptr : params.Find("resourceArn");
+      arn && arn->is_string()) {
     req.resource_arn = arn->as_string();
   }
   req.task_mode = t.mode_name;
