@@ -316,6 +316,29 @@ TEST_CASE(
   CHECK(e.output == R"({"done":true})");
 }
 
+TEST_CASE("legacy retry: maxIntervalSeconds defaults to 86400",
+          "[legacy][engine]") {
+  ManualEngine m;
+  Flaky flaky{{"E"}, {}, &m};
+  m.engine->RegisterTaskHandler("t1",
+                                [&](const TaskRequest& r) { return flaky(r); });
+  m.Create("r", Legacy("  - type: task\n"
+                       "    name: t1\n"
+                       "    resourceArn: acs:fc:::services/s/functions/f\n"
+                       "    retry:\n"
+                       "      - errors: [E]\n"
+                       "        intervalSeconds: 50000\n"
+                       "        maxAttempts: 2\n"));
+  Start(m, "r", "e1");
+  for (int delay : {50000, 86400}) {
+    REQUIRE(m.engine->NextWakeupTime().has_value());
+    CHECK(*m.engine->NextWakeupTime() == m.clock.Now() + seconds(delay));
+    AdvanceToNextWakeup(m);
+  }
+  CHECK(flaky.calls.size() == 3);
+  CHECK(Describe(m, "r", "e1").status == ExecutionStatus::kFailed);
+}
+
 TEST_CASE(
     "legacy retry: the first matching policy is used and each counts "
     "its own retries",
