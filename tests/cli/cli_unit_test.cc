@@ -1,6 +1,8 @@
 // The CLI's parts in-process: argument parsing, flow names, messages, the task
 // protocol and the process runner, plus RunCli itself.
 
+#if defined(FNF_TOOL_PATH)  // fnf_cli exists (it is built with the tool)
+
 #include <csignal>
 #include <string>
 #include <thread>
@@ -8,22 +10,18 @@
 
 #include <rapidjson/document.h>
 
-// The fnf_tests binary links the fnf library but not fnf_cli, so the CLI's
-// sources (src/cli/*.cc but main.cc) are compiled into this file. Every one is
-// included whole: should fnf_cli be linked in later, the linker then finds each
-// symbol here and pulls no duplicate from the archive.
-#include "src/cli/args.cc"
-#include "src/cli/cli.cc"
-#include "src/cli/command_task.cc"
-#include "src/cli/execution_json.cc"
-#include "src/cli/file_io.cc"
-#include "src/cli/flow_name.cc"
-#include "src/cli/json_text.cc"
-#include "src/cli/messages.cc"
-#include "src/cli/run_command.cc"
-#include "src/cli/subprocess.cc"
-#include "src/cli/usage.cc"
-#include "src/cli/validate_command.cc"
+#include "cli/args.h"
+#include "cli/cli.h"
+#include "cli/command_task.h"
+#include "cli/execution_json.h"
+#include "cli/file_io.h"
+#include "cli/flow_name.h"
+#include "cli/json_text.h"
+#include "cli/messages.h"
+#include "cli/run_command.h"
+#include "cli/subprocess.h"
+#include "cli/usage.h"
+#include "cli/validate_command.h"
 #include "tests/testing/catch.h"
 
 namespace fnf::cli {
@@ -427,3 +425,5 @@ TEST_CASE("RunCli: usage and unknown commands", "[cli]") {
 
 }  // namespace
 }  // namespace fnf::cli
+
+#endif  // defined(FNF_TOOL_PATH)
