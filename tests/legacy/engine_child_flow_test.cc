@@ -219,6 +219,55 @@ TEST_CASE(
   CHECK(e.error_code == "FnF.Timeout");
 }
 
+TEST_CASE("legacy child flow: an ARN with region and account",
+          "[legacy][engine]") {
+  ManualEngine m;
+  m.Create("shipping", kShipping);
+  m.Create("parent",
+           Legacy("  - type: task\n"
+                  "    name: call\n"
+                  "    resourceArn: acs:fnf:cn-hangzhou:123:flow/shipping\n"
+                  "    pattern: sync\n"
+                  "    serviceParams:\n"
+                  "      ExecutionName: child-1\n"));
+  Execution e = m.Run("parent", R"({"order":"o-5"})");
+  CHECK(e.status == ExecutionStatus::kSucceeded);
+  CHECK(e.output ==
+        R"({"shipped":"o-5","by":"child-1","got":{"order":"o-5"}})");
+}
+
+TEST_CASE(
+    "legacy child flow, waitForCallback: the child is started and the "
+    "step waits for a report with the token",
+    "[legacy][engine]") {
+  ManualEngine m;
+  m.Create("shipping", kShipping);
+  m.Create("parent", Legacy("  - type: task\n"
+                            "    name: call\n"
+                            "    resourceArn: acs:fnf:::flow/shipping\n"
+                            "    pattern: waitForCallback\n"
+                            "    inputMappings:\n"
+                            "      - target: order\n"
+                            "        source: $input.order\n"
+                            "      - target: token\n"
+                            "        source: $context.task.token\n"
+                            "    serviceParams:\n"
+                            "      ExecutionName: child-cb\n"));
+  Start(m, "parent", "p1", R"({"order":"o-6"})");
+  Execution child = Describe(m, "shipping", "child-cb");
+  CHECK(child.status == ExecutionStatus::kSucceeded);
+  CHECK(Describe(m, "parent", "p1").status == ExecutionStatus::kRunning);
+  const std::string prefix = R"({"order":"o-6","token":")";
+  REQUIRE(child.input.rfind(prefix, 0) == 0);
+  const std::string token =
+      child.input.substr(prefix.size(), child.input.size() - prefix.size() - 2);
+  REQUIRE(m.engine->ReportTaskSucceeded(token, R"({"called":"back"})").ok());
+  m.engine->RunReady();
+  Execution e = Describe(m, "parent", "p1");
+  CHECK(e.status == ExecutionStatus::kSucceeded);
+  CHECK(e.output == R"({"called":"back"})");
+}
+
 TEST_CASE("legacy child flow: an unknown flow fails the task",
           "[legacy][engine]") {
   ManualEngine m;
