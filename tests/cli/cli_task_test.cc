@@ -25,7 +25,7 @@ rapidjson::Document Json(const std::string& text) {
   return doc;
 }
 
-TEST_CASE("--task hands the command the task request as JSON on stdin",
+TEST_CASE("fnf run --task hands the command the task request as JSON on stdin",
           "[cli][task]") {
   // `cat` echoes the request back, so it becomes the task's (and the
   // execution's) output.
@@ -57,7 +57,8 @@ TEST_CASE("--task hands the command the task request as JSON on stdin",
   CHECK(request["Input"] == Json(R"({"order":7})"));
 }
 
-TEST_CASE("--task output: stdout is the task's output JSON", "[cli][task]") {
+TEST_CASE("fnf run --task output: stdout is the task's output JSON",
+          "[cli][task]") {
   ToolRun run =
       RunTool({"run", DataFile("task.yaml"), "--task",
                R"(HTTP:Request=printf '{"status": 200, "body": "ok"}\n')"});
@@ -67,7 +68,7 @@ TEST_CASE("--task output: stdout is the task's output JSON", "[cli][task]") {
                    R"({"status":200,"body":"ok"})"));
 }
 
-TEST_CASE("--task for FC:InvokeFunction wraps the output as Body",
+TEST_CASE("fnf run --task for FC:InvokeFunction wraps the output as Body",
           "[cli][task]") {
   SECTION("JSON output") {
     ToolRun run = RunTool({"run", DataFile("fc_task.yaml"), "--task",
@@ -88,7 +89,8 @@ TEST_CASE("--task for FC:InvokeFunction wraps the output as Body",
 }
 
 TEST_CASE(
-    "--task keys match like RegisterTaskHandler: state name before action",
+    "fnf run --task keys match like RegisterTaskHandler: state name before "
+    "action",
     "[cli][task]") {
   ToolRun run = RunTool({"run", DataFile("task.yaml"), "--task",
                          R"(HTTP:Request=echo '{"by": "action"}')", "--task",
@@ -98,7 +100,7 @@ TEST_CASE(
   CHECK(JsonEquals(Field(Json(run.out), "Output"), R"({"by":"state"})"));
 }
 
-TEST_CASE("--task failure: FnF.TaskFailed with the command's stderr",
+TEST_CASE("fnf run --task failure: FnF.TaskFailed with the command's stderr",
           "[cli][task]") {
   ToolRun run = RunTool({"run", DataFile("task.yaml"), "--task",
                          "Work=echo 'disk full' >&2; exit 3"});
@@ -112,7 +114,7 @@ TEST_CASE("--task failure: FnF.TaskFailed with the command's stderr",
   CHECK(run.err.find("disk full") != std::string::npos);
 }
 
-TEST_CASE("--task failure: the Error and Cause the command prints",
+TEST_CASE("fnf run --task failure: the Error and Cause the command prints",
           "[cli][task]") {
   ToolRun run = RunTool(
       {"run", DataFile("task.yaml"), "--task",
@@ -123,7 +125,8 @@ TEST_CASE("--task failure: the Error and Cause the command prints",
   CHECK(Field(execution, "ErrorMessage") == "no more");
 }
 
-TEST_CASE("--task output that is not JSON fails the task", "[cli][task]") {
+TEST_CASE("fnf run --task output that is not JSON fails the task",
+          "[cli][task]") {
   ToolRun run =
       RunTool({"run", DataFile("task.yaml"), "--task", "Work=echo not json"});
   REQUIRE(run.exit_code == 1);
@@ -139,7 +142,7 @@ TEST_CASE("a task with neither handler nor mock fails as FnF.TaskFailed",
   CHECK(Field(Json(run.out), "ErrorCode") == "FnF.TaskFailed");
 }
 
-TEST_CASE("--task with --virtual-time: retries take virtual time only",
+TEST_CASE("fnf run --task with --virtual-time: retries take virtual time only",
           "[cli][task]") {
   // Each call appends a line, so the file counts the tries.
   TempDir dir;
@@ -170,7 +173,7 @@ TEST_CASE("--task with --virtual-time: retries take virtual time only",
   CHECK(elapsed < 31000);
 }
 
-TEST_CASE("--virtual-time stops an execution that can never go on",
+TEST_CASE("fnf run --virtual-time stops an execution that can never go on",
           "[cli][task]") {
   // It waits for a custom callback: nothing is ready and no timer is pending.
   ToolRun run = RunTool({"run", DataFile("stall.yaml"), "--virtual-time"});
@@ -181,7 +184,7 @@ TEST_CASE("--virtual-time stops an execution that can never go on",
   CHECK(run.err.find("is stuck") != std::string::npos);
 }
 
-TEST_CASE("--mocks answers task states from the file", "[cli][task]") {
+TEST_CASE("fnf run --mocks answers task states from the file", "[cli][task]") {
   SECTION("an output") {
     ToolRun run = RunTool(
         {"run", DataFile("task.yaml"), "--mocks", DataFile("mocks.yaml")});
@@ -205,7 +208,7 @@ TEST_CASE("--mocks answers task states from the file", "[cli][task]") {
   }
 }
 
-TEST_CASE("--mocks: a bad or missing file exits 2", "[cli][task]") {
+TEST_CASE("fnf run --mocks: a bad or missing file exits 2", "[cli][task]") {
   ToolRun bad = RunTool(
       {"run", DataFile("task.yaml"), "--mocks", DataFile("bad_mocks.yaml")});
   CHECK(bad.exit_code == 2);

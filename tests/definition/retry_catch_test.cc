@@ -66,7 +66,7 @@ TEST_CASE("Retry and Catch compile into the IR", "[definition]") {
   CHECK_FALSE(a.catchers[1].output.empty());
 }
 
-TEST_CASE("Catch targets make states reachable; many catchers resolve",
+TEST_CASE("Catch targets make states reachable, many catchers resolve",
           "[definition]") {
   // Enough catchers that a vector growing during parsing would move them.
   std::string catchers = "    Catch:\n";
@@ -172,7 +172,7 @@ TEST_CASE("Catch: every field is checked", "[definition]") {
         });
 }
 
-TEST_CASE("Retry and Catch on Parallel and Map; refused on other types",
+TEST_CASE("Retry and Catch on Parallel and Map, refused on other types",
           "[definition]") {
   const std::string handlers =
       "    Retry: [{Errors: [FnF.ALL], MaxAttempts: 1, IntervalSeconds: 1}]\n"

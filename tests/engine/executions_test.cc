@@ -61,7 +61,7 @@ TEST_CASE("Fail ends the execution with Code and Detail", "[run]") {
 }
 
 TEST_CASE(
-    "Fail without Code fails with FnF.Failed; End: true on Fail is accepted",
+    "Fail without Code fails with FnF.Failed, End: true on Fail is accepted",
     "[run]") {
   ManualEngine m;
   m.Create("f", Flow("  - {Type: Fail, Name: A, End: true}\n"));

@@ -230,7 +230,7 @@ TEST_CASE("DescribeFlow and DeleteFlow of an unknown flow are FlowNotExists",
 }
 
 TEST_CASE(
-    "DeleteFlow removes the flow and its executions; the name can be reused",
+    "DeleteFlow removes the flow and its executions, the name can be reused",
     "[flows]") {
   ManualEngine m;
   m.Create("f1", kPass);

@@ -151,7 +151,7 @@ TEST_CASE("Same name already ended (any status): ExecutionAlreadyExists",
         "ExecutionAlreadyExists");
 }
 
-TEST_CASE("Input must be a JSON object; absent means {}", "[start]") {
+TEST_CASE("Input must be a JSON object, absent means {}", "[start]") {
   ManualEngine m;
   m.Create("f1", kPass);
   struct Case {

@@ -35,7 +35,7 @@ TEST_CASE("intAdd", "[functions][number]") {
         "got string");
 }
 
-TEST_CASE("randomInt is in [min, max) and reproducible",
+TEST_CASE("randomInt is in from min up to max and reproducible",
           "[functions][random]") {
   TestContext a, b;
   std::set<int64_t> seen;

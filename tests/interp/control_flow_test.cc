@@ -112,7 +112,7 @@ const char* kParallel =
     "          - {Type: Succeed, Name: B2, OutputConstructor: {b.$: $Input.v + "
     "1}}\n";
 
-TEST_CASE("Parallel: branches run on the same input; output Branch0, Branch1",
+TEST_CASE("Parallel: branches run on the same input, output Branch0, Branch1",
           "[control][parallel]") {
   ManualEngine m;
   m.Create("p", Flow(kParallel, "P"));

@@ -10,7 +10,7 @@ using testing::Flow;
 using testing::ManualEngine;
 
 TEST_CASE(
-    "InputConstructor replaces the input; OutputConstructor sees it as $Input",
+    "InputConstructor replaces the input, OutputConstructor sees it as $Input",
     "[dataflow]") {
   ManualEngine m;
   m.Create("f", Flow("  - Type: Pass\n"
@@ -42,7 +42,7 @@ TEST_CASE("A Pass with only InputConstructor outputs the constructed input",
 }
 
 TEST_CASE(
-    ".$ keys work at any depth, inside maps in lists; literal strings stay "
+    ".$ keys work at any depth, inside maps in lists, literal strings stay "
     "literal",
     "[dataflow]") {
   ManualEngine m;
@@ -63,7 +63,7 @@ TEST_CASE(
 }
 
 TEST_CASE(
-    "$Global: written by GlobalConstructor, read later; OutputConstructor sees "
+    "$Global: written by GlobalConstructor, read later, OutputConstructor sees "
     "the old value",
     "[dataflow]") {
   ManualEngine m;

@@ -99,7 +99,7 @@ TEST_CASE("A handler output that is not a JSON object fails the task",
 }
 
 TEST_CASE(
-    "A handler failure raises its error; none given raises FnF.TaskFailed",
+    "A handler failure raises its error, none given raises FnF.TaskFailed",
     "[task]") {
   ManualEngine m;
   std::string error = "FC.ResourceThrottled";
@@ -126,7 +126,7 @@ const std::string kCallback = Flow(
     "Wait4");
 
 TEST_CASE(
-    "WaitForCustomCallback: the token reaches Parameters; ReportTaskSucceeded "
+    "WaitForCustomCallback: the token reaches Parameters, ReportTaskSucceeded "
     "completes",
     "[task][callback]") {
   ManualEngine m;
@@ -378,7 +378,7 @@ TEST_CASE("Child flows: a stopped child's Error is what the parent sees",
 }
 
 TEST_CASE(
-    "Mocks: responses in order, the last repeating; failures as {Error, Cause}",
+    "Mocks: responses in order, the last repeating, failures as {Error, Cause}",
     "[task][mocks]") {
   ManualEngine m;
   REQUIRE(m.engine

@@ -97,7 +97,7 @@ TEST_CASE("fnf run: an invalid legacy file exits 2 with its problems on stderr",
 }
 
 TEST_CASE(
-    "fnf run: a legacy flow prints its execution; the output is the "
+    "fnf run: a legacy flow prints its execution, the output is the "
     "flow's local",
     "[legacy][cli]") {
   ToolRun run = RunTool({"run", LegacyFile("choice_goto.yaml"), "--input",
@@ -134,7 +134,7 @@ TEST_CASE("fnf run --history: legacy step events", "[legacy][cli]") {
 }
 
 TEST_CASE(
-    "fnf run --task: the key matches the resourceArn; the command gets "
+    "fnf run --task: the key matches the resourceArn, the command gets "
     "the legacy TaskRequest",
     "[legacy][cli]") {
   // `cat` echoes the request back: it becomes the step's local, and so the

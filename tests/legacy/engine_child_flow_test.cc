@@ -67,7 +67,7 @@ TEST_CASE("legacy child flow, sync: serviceParams Input and ExecutionName",
 }
 
 TEST_CASE(
-    "legacy child flow: `Input: $` passes the mapped input; lower-case "
+    "legacy child flow: `Input: $` passes the mapped input, lower-case "
     "input and executionName work too",
     "[legacy][engine]") {
   ManualEngine m;

@@ -62,7 +62,7 @@ TEST_CASE(
 
 TEST_CASE(
     "legacy data: child outputs merge into the parent local, the later "
-    "one winning; {} changes nothing",
+    "one winning, {} changes nothing",
     "[legacy][engine]") {
   ManualEngine m;
   m.Create("d", Legacy(Consts("a", {{"x", "1"}, {"y", "1"}}) +
@@ -74,7 +74,7 @@ TEST_CASE(
 
 TEST_CASE(
     "legacy data: explicit inputMappings read $input, $local, $context "
-    "and literals; missing paths are null",
+    "and literals, missing paths are null",
     "[legacy][engine]") {
   ManualEngine m;
   std::vector<std::string> inputs;
@@ -147,7 +147,7 @@ TEST_CASE("legacy data: a task's outputMappings read its input and its result",
 
 TEST_CASE(
     "legacy data: flow inputMappings build the flow input from the "
-    "execution input; outputMappings the output",
+    "execution input, outputMappings the output",
     "[legacy][engine]") {
   ManualEngine m;
   std::vector<std::string> inputs;
@@ -298,7 +298,7 @@ TEST_CASE(
 }
 
 TEST_CASE(
-    "legacy data: foreach iterations read other keys of the step input; "
+    "legacy data: foreach iterations read other keys of the step input, "
     "each has its own local",
     "[legacy][engine]") {
   ManualEngine m;

@@ -212,8 +212,8 @@ const std::string kRoute = Legacy(
     "    name: done\n");
 
 TEST_CASE(
-    "legacy choice: the first true condition; steps then goto; a branch "
-    "without either goes on; default",
+    "legacy choice: the first true condition, steps then goto, a branch "
+    "without either goes on, default",
     "[legacy][engine]") {
   ManualEngine m;
   m.Create("c", kRoute);
@@ -361,7 +361,7 @@ const std::string kParallel = Legacy(
     "        source: $input\n");
 
 TEST_CASE(
-    "legacy parallel: every branch runs on the step input; $local is "
+    "legacy parallel: every branch runs on the step input, $local is "
     "the array of branch locals",
     "[legacy][engine]") {
   ManualEngine m;
@@ -484,7 +484,7 @@ TEST_CASE("legacy foreach: iteration inputs, $local in collection order",
 }
 
 TEST_CASE(
-    "legacy foreach: maxConcurrency bounds the pending iterations; "
+    "legacy foreach: maxConcurrency bounds the pending iterations, "
     "results keep collection order",
     "[legacy][engine]") {
   ManualEngine m;
@@ -541,7 +541,7 @@ TEST_CASE("legacy foreach: without maxConcurrency at most 100 run at once",
 }
 
 TEST_CASE(
-    "legacy foreach: an empty collection; a collection that is not an "
+    "legacy foreach: an empty collection, a collection that is not an "
     "array is FnF.RuntimeError",
     "[legacy][engine]") {
   ManualEngine m;
@@ -656,7 +656,7 @@ TEST_CASE("legacy fail: error and cause become ErrorCode and ErrorMessage",
 }
 
 TEST_CASE(
-    "legacy fail: the default error is FnF.Failed; nested in a choice it "
+    "legacy fail: the default error is FnF.Failed, nested in a choice it "
     "fails the flow",
     "[legacy][engine]") {
   ManualEngine m;

@@ -121,7 +121,7 @@ TEST_CASE("legacy task: no handler for the resourceArn is FnF.TaskFailed",
 
 TEST_CASE(
     "legacy task: a result that is a JSON string holding an object is "
-    "parsed; other results",
+    "parsed, other results",
     "[legacy][engine]") {
   ManualEngine m;
   std::string result;
@@ -180,7 +180,7 @@ const std::string kTimeout = Legacy(
     "    timeoutSeconds: 30\n");
 
 TEST_CASE(
-    "legacy task: timeoutSeconds raises FnF.TaskTimeout; a late answer "
+    "legacy task: timeoutSeconds raises FnF.TaskTimeout, a late answer "
     "is refused",
     "[legacy][engine]") {
   ManualEngine m;
