@@ -10,6 +10,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/numbers.h"
+#include "json/tree_builder.h"
 
 namespace fnf::internal {
 namespace {
@@ -31,53 +32,18 @@ void AttachPositions(const Json& node, const std::vector<Position>& positions,
 
 // ---- JSON ----
 
-class JsonBuilder
-    : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, JsonBuilder> {
+// Records where each value starts. RapidJSON reports events after consuming the
+// token, so the position is found by walking back from the stream's offset.
+class PositionRecorder : public JsonTreeBuilder::Observer {
  public:
-  JsonBuilder(std::string_view text, const rapidjson::MemoryStream* stream)
+  PositionRecorder(std::string_view text, const rapidjson::MemoryStream* stream)
       : text_(text), stream_(stream) {}
 
-  bool Null() { return Scalar(Json()); }
-  bool Bool(bool b) { return Scalar(Json(b)); }
-  bool Int(int i) { return Scalar(Json(static_cast<int64_t>(i))); }
-  bool Uint(unsigned u) { return Scalar(Json(static_cast<int64_t>(u))); }
-  bool Int64(int64_t i) { return Scalar(Json(i)); }
-  bool Uint64(uint64_t u) {
-    return Scalar(u <= static_cast<uint64_t>(INT64_MAX)
-                      ? Json(static_cast<int64_t>(u))
-                      : Json(static_cast<double>(u)));
-  }
-  bool Double(double d) { return Scalar(Json(d)); }
-  bool String(const char* s, rapidjson::SizeType n, bool) {
-    return Scalar(Json(std::string(s, n)), /*is_string=*/true);
-  }
-  bool StartObject() { return Open(Json::MakeObject()); }
-  bool StartArray() { return Open(Json::MakeArray()); }
-  bool EndObject(rapidjson::SizeType) { return Close(); }
-  bool EndArray(rapidjson::SizeType) { return Close(); }
-  bool Key(const char* s, rapidjson::SizeType n, bool) {
-    key_.assign(s, n);
-    if (stack_.back().value.Find(key_) != nullptr) {
-      duplicate_ = key_;
-      duplicate_offset_ = StartOfToken(stream_->Tell(), true);
-      return false;
-    }
-    return true;
+  void OnValue(bool is_string, bool is_container) override {
+    const size_t end = stream_->Tell();
+    Record(is_container ? end - 1 : StartOfToken(end, is_string));
   }
 
-  Json root;
-  std::vector<Position> positions;
-  std::string duplicate_;
-  size_t duplicate_offset_ = 0;
-
- private:
-  struct Frame {
-    Json value;
-    std::string key;
-  };
-
-  // RapidJSON reports events after consuming the token; walk back to where it
-  // starts.
   size_t StartOfToken(size_t end, bool is_string) const {
     if (end == 0) return 0;
     size_t i = end - 1;
@@ -97,71 +63,45 @@ class JsonBuilder
     return i;
   }
 
+  std::vector<Position> positions;
+
+ private:
   void Record(size_t offset) {
     auto [line, col] = LineColumn(text_, offset);
     positions.push_back(Position{line, col});
   }
 
-  bool Scalar(Json v, bool is_string = false) {
-    Record(StartOfToken(stream_->Tell(), is_string));
-    return Put(std::move(v));
-  }
-  bool Open(Json v) {
-    Record(stream_->Tell() - 1);
-    stack_.push_back(Frame{std::move(v), std::move(key_)});
-    return true;
-  }
-  bool Close() {
-    Frame f = std::move(stack_.back());
-    stack_.pop_back();
-    key_ = std::move(f.key);
-    return Put(std::move(f.value));
-  }
-  bool Put(Json v) {
-    if (stack_.empty()) {
-      root = std::move(v);
-      return true;
-    }
-    Json& top = stack_.back().value;
-    if (top.is_array()) {
-      top.as_array().push_back(std::move(v));
-    } else {
-      top.Append(std::move(key_), std::move(v));
-    }
-    key_.clear();
-    return true;
-  }
-
   std::string_view text_;
   const rapidjson::MemoryStream* stream_;
-  std::vector<Frame> stack_;
-  std::string key_;
 };
 
 std::unique_ptr<LoadedDocument> LoadJson(std::string_view text,
                                          Diagnostics* diags) {
   rapidjson::MemoryStream ms(text.data(), text.size());
-  JsonBuilder builder(text, &ms);
+  PositionRecorder recorder(text, &ms);
+  JsonTreeBuilder builder(/*reject_duplicate_keys=*/true, &recorder);
   rapidjson::Reader reader;
   rapidjson::ParseResult pr =
       reader.Parse<rapidjson::kParseFullPrecisionFlag |
                    rapidjson::kParseValidateEncodingFlag>(ms, builder);
   if (!pr) {
-    size_t offset =
-        builder.duplicate_.empty() ? pr.Offset() : builder.duplicate_offset_;
+    const std::string& duplicate = builder.duplicate();
+    // A duplicate stops the parse right after its key: point at the key.
+    size_t offset = duplicate.empty() ? pr.Offset()
+                                      : recorder.StartOfToken(ms.Tell(), true);
     auto [line, col] = LineColumn(text, offset);
-    std::string msg = builder.duplicate_.empty()
+    std::string msg = duplicate.empty()
                           ? std::string("invalid JSON: ") +
                                 rapidjson::GetParseError_En(pr.Code())
-                          : "duplicate key \"" + builder.duplicate_ + "\"";
+                          : "duplicate key \"" + duplicate + "\"";
     if (!msg.empty() && msg.back() == '.') msg.pop_back();
     diags->AddAt(Position{line, col}, "", std::move(msg));
     return nullptr;
   }
   auto doc = std::make_unique<LoadedDocument>();
-  doc->root = std::move(builder.root);
+  doc->root = builder.TakeRoot();
   size_t next = 0;
-  AttachPositions(doc->root, builder.positions, &next, &doc->sources);
+  AttachPositions(doc->root, recorder.positions, &next, &doc->sources);
   return doc;
 }
 

@@ -28,14 +28,18 @@ void ObjectReader::ErrorHere(std::string message) const {
   diags_->Add(&node_, path_, std::move(message));
 }
 
+const Json* ObjectReader::Find(std::string_view key, bool required) const {
+  const Json* v = Get(key);
+  if (v == nullptr && required && ok()) {
+    ErrorHere(StrCat("missing required field '", key, "'"));
+  }
+  return v;
+}
+
 std::optional<std::string> ObjectReader::String(std::string_view key,
                                                 bool required) const {
-  const Json* v = Get(key);
-  if (v == nullptr) {
-    if (required && ok())
-      ErrorHere(StrCat("missing required field '", key, "'"));
-    return std::nullopt;
-  }
+  const Json* v = Find(key, required);
+  if (v == nullptr) return std::nullopt;
   if (!v->is_string()) {
     Error(key, StrCat("must be a string, found ", v->type_name()));
     return std::nullopt;
@@ -55,12 +59,8 @@ std::optional<bool> ObjectReader::Bool(std::string_view key) const {
 
 std::optional<int64_t> ObjectReader::Int(std::string_view key,
                                          bool required) const {
-  const Json* v = Get(key);
-  if (v == nullptr) {
-    if (required && ok())
-      ErrorHere(StrCat("missing required field '", key, "'"));
-    return std::nullopt;
-  }
+  const Json* v = Find(key, required);
+  if (v == nullptr) return std::nullopt;
   if (v->is_int()) return v->as_int();
   if (v->is_double() && std::floor(v->as_double()) == v->as_double() &&
       std::fabs(v->as_double()) < 9e15) {
@@ -73,12 +73,8 @@ std::optional<int64_t> ObjectReader::Int(std::string_view key,
 
 std::optional<double> ObjectReader::Number(std::string_view key,
                                            bool required) const {
-  const Json* v = Get(key);
-  if (v == nullptr) {
-    if (required && ok())
-      ErrorHere(StrCat("missing required field '", key, "'"));
-    return std::nullopt;
-  }
+  const Json* v = Find(key, required);
+  if (v == nullptr) return std::nullopt;
   if (!v->is_number()) {
     Error(key, StrCat("must be a number, found ", v->type_name()));
     return std::nullopt;
@@ -88,12 +84,8 @@ std::optional<double> ObjectReader::Number(std::string_view key,
 
 const Json::Array* ObjectReader::Array(std::string_view key,
                                        bool required) const {
-  const Json* v = Get(key);
-  if (v == nullptr) {
-    if (required && ok())
-      ErrorHere(StrCat("missing required field '", key, "'"));
-    return nullptr;
-  }
+  const Json* v = Find(key, required);
+  if (v == nullptr) return nullptr;
   if (!v->is_array()) {
     Error(key, StrCat("must be a list, found ", v->type_name()));
     return nullptr;
@@ -102,12 +94,8 @@ const Json::Array* ObjectReader::Array(std::string_view key,
 }
 
 const Json* ObjectReader::Object(std::string_view key, bool required) const {
-  const Json* v = Get(key);
-  if (v == nullptr) {
-    if (required && ok())
-      ErrorHere(StrCat("missing required field '", key, "'"));
-    return nullptr;
-  }
+  const Json* v = Find(key, required);
+  if (v == nullptr) return nullptr;
   if (!v->is_object()) {
     Error(key, StrCat("must be a map, found ", v->type_name()));
     return nullptr;

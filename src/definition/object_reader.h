@@ -53,6 +53,9 @@ class ObjectReader {
   void ErrorHere(std::string message) const;  // at this object
 
  private:
+  // The value of `key`; reports it missing when `required`.
+  const Json* Find(std::string_view key, bool required) const;
+
   const Json& node_;
   std::string path_;
   Diagnostics* diags_;

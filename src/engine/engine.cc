@@ -560,10 +560,6 @@ Engine::Impl::FlowEntry* Engine::Impl::FindFlow(std::string_view name) {
   return it == flows_.end() ? nullptr : it->second.get();
 }
 
-Flow Engine::Impl::MakeFlowRecord(const FlowEntry& entry) const {
-  return entry.meta;
-}
-
 std::vector<Diagnostic> Engine::Impl::ValidateDefinition(
     std::string_view definition) const {
   internal::CompileOptions copts{&options_.limits, false};

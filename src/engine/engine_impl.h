@@ -112,7 +112,6 @@ class Engine::Impl {
   FlowEntry* FindFlow(std::string_view name);
   ExecPtr FindExecution(std::string_view flow_name,
                         std::string_view execution_name, Status* status);
-  Flow MakeFlowRecord(const FlowEntry& entry) const;
   static Execution Snapshot(
       const internal::ExecutionRt& exec);  // REQUIRES: exec.mu held
 

@@ -83,9 +83,13 @@ struct Frame {
   // The JSON text of the payload the frame carries (data, then input, then
   // output) while it is unchanged; "" when not known.
   std::string text;
-  int retry_count =
-      0;  // retries made in this state ($Context.Current.RetryCount)
   std::vector<int> retry_used;  // retries made per Retry rule
+  // Retries made in this state ($Context.Current.RetryCount).
+  int RetriesMade() const {
+    int n = 0;
+    for (int k : retry_used) n += k;
+    return n;
+  }
   int choice_next = -1;  // legacy choice: where to go after the branch's steps
   // Legacy dialect: the sequence's input and its local (fdl-legacy.md §2).
   Json seq_input, local;

@@ -10,13 +10,19 @@
 
 namespace fnf::internal {
 
-std::string Detail(std::string_view key, const Json& value) {
-  std::string out = "{";
+std::string DetailText(std::string_view key, std::string_view json_text) {
+  std::string out;
+  out.reserve(json_text.size() + key.size() + 5);
+  out.push_back('{');
   AppendJsonString(key, &out);
   out.push_back(':');
-  value.AppendTo(&out);
+  out.append(json_text);
   out.push_back('}');
   return out;
+}
+
+std::string Detail(std::string_view key, const Json& value) {
+  return DetailText(key, value.Serialize());
 }
 
 std::string ErrorDetail(const FlowError& e) {
@@ -82,14 +88,7 @@ int64_t Interpreter::EmitPayload(Frame* f, EventType type,
   // The frame's payload text is reused while the payload is unchanged: a chain
   // of Pass states serializes its data once, not three times per state.
   if (f->text.empty()) f->text = value.Serialize();
-  std::string detail;
-  detail.reserve(f->text.size() + key.size() + 5);
-  detail.push_back('{');
-  AppendJsonString(key, &detail);
-  detail.push_back(':');
-  detail.append(f->text);
-  detail.push_back('}');
-  return Emit(f, type, step, std::move(detail));
+  return Emit(f, type, step, DetailText(key, f->text));
 }
 
 Frame* Interpreter::NewFrame(const Scope* scope, Frame* parent, int slot,
@@ -201,7 +200,7 @@ EvalContext Interpreter::MakeContext(const Frame* f, const Json* input) const {
   ctx.role_arn = exec_->version->role_arn;
   ctx.flow_name = exec_->flow_name;
   ctx.state_name = f->scope->states[f->state].name;
-  ctx.retry_count = f->retry_count;
+  ctx.retry_count = f->RetriesMade();
   ctx.task_token = f->task_token;
   ctx.random = env_.random;
   return ctx;
@@ -220,7 +219,6 @@ bool Interpreter::CheckSize(Frame* f, const Json& value, const char* what) {
 
 void Interpreter::EnterState(Frame* f) {
   const State& s = f->scope->states[f->state];
-  f->retry_count = 0;
   f->retry_used.assign(s.retry.size(), 0);
   if (legacy_) return AttemptLegacyStep(f);
   EmitPayload(f, EventType::kStateEntered, s.name, "Input", f->data);
@@ -349,7 +347,6 @@ void Interpreter::RaiseError(Frame* f, FlowError error) {
   Emit(f, EventType::kStateFailed, s.name, ErrorDetail(error));
   // Retry first: only the first rule whose Errors match is used
   // (cloudflow-v1.md §6.2).
-  f->retry_used.resize(s.retry.size(), 0);
   for (size_t k = 0; k < s.retry.size(); ++k) {
     const Retrier& r = s.retry[k];
     if (!Matches(r.errors, error.code)) continue;
@@ -473,7 +470,7 @@ void Interpreter::FinishExecution(ExecutionStatus status, Json* output,
   std::string detail;
   if (status == ExecutionStatus::kSucceeded) {
     if (exec_->output.empty()) exec_->output = output->Serialize();
-    detail = "{\"Output\":" + exec_->output + "}";
+    detail = DetailText("Output", exec_->output);
   } else {
     exec_->error_code = error->code;
     exec_->error_message = error->detail;
@@ -544,7 +541,6 @@ void Interpreter::OnTimer(uint64_t frame_id, uint64_t generation) {
                     /*raw_is_input=*/!legacy_);
       break;
     case Frame::TimerKind::kRetry:
-      ++f->retry_count;
       f->phase = Frame::Phase::kEnter;
       AttemptState(f);
       break;

@@ -179,6 +179,8 @@ class Interpreter {
 
 // {"Input": <value>} style event details.
 std::string Detail(std::string_view key, const Json& value);
+// The same, from the value's JSON text.
+std::string DetailText(std::string_view key, std::string_view json_text);
 // {"Error": code, "Cause": detail}.
 std::string ErrorDetail(const FlowError& e);
 

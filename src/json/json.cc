@@ -7,6 +7,8 @@
 #include <rapidjson/error/en.h>
 #include <rapidjson/reader.h>
 
+#include "json/tree_builder.h"
+
 namespace fnf::internal {
 
 const Json* Json::Find(std::string_view key) const {
@@ -209,94 +211,9 @@ std::pair<int, int> LineColumn(std::string_view text, size_t offset) {
   return {line, col};
 }
 
-namespace {
-
-// Builds a Json tree from RapidJSON's SAX events.
-class TreeBuilder
-    : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, TreeBuilder> {
- public:
-  explicit TreeBuilder(bool reject_duplicates)
-      : reject_duplicates_(reject_duplicates) {}
-
-  bool Null() { return Put(Json()); }
-  bool Bool(bool b) { return Put(Json(b)); }
-  bool Int(int i) { return Put(Json(static_cast<int64_t>(i))); }
-  bool Uint(unsigned u) { return Put(Json(static_cast<int64_t>(u))); }
-  bool Int64(int64_t i) { return Put(Json(i)); }
-  bool Uint64(uint64_t u) {
-    if (u <= static_cast<uint64_t>(INT64_MAX))
-      return Put(Json(static_cast<int64_t>(u)));
-    return Put(Json(static_cast<double>(u)));
-  }
-  bool Double(double d) { return Put(Json(d)); }
-  bool String(const char* s, rapidjson::SizeType n, bool) {
-    return Put(Json(std::string(s, n)));
-  }
-  bool StartObject() {
-    stack_.push_back(Frame{Json::MakeObject(), std::move(key_)});
-    return true;
-  }
-  bool Key(const char* s, rapidjson::SizeType n, bool) {
-    key_.assign(s, n);
-    if (reject_duplicates_ && stack_.back().value.Find(key_) != nullptr) {
-      duplicate_ = key_;
-      return false;
-    }
-    return true;
-  }
-  bool EndObject(rapidjson::SizeType) { return Pop(); }
-  bool StartArray() {
-    stack_.push_back(Frame{Json::MakeArray(), std::move(key_)});
-    return true;
-  }
-  bool EndArray(rapidjson::SizeType) { return Pop(); }
-
-  Json TakeRoot() { return std::move(root_); }
-  const std::string& duplicate() const { return duplicate_; }
-
- private:
-  struct Frame {
-    Json value;
-    std::string
-        key;  // the key this container is stored under in its parent object
-  };
-
-  bool Put(Json v) {
-    if (stack_.empty()) {
-      root_ = std::move(v);
-      return true;
-    }
-    Json& top = stack_.back().value;
-    if (top.is_array()) {
-      top.as_array().push_back(std::move(v));
-    } else if (reject_duplicates_) {
-      top.Append(std::move(key_), std::move(v));
-    } else {
-      top.Set(std::move(key_), std::move(v));  // last duplicate wins
-    }
-    key_.clear();
-    return true;
-  }
-
-  bool Pop() {
-    Frame f = std::move(stack_.back());
-    stack_.pop_back();
-    key_ = std::move(f.key);
-    return Put(std::move(f.value));
-  }
-
-  bool reject_duplicates_;
-  std::vector<Frame> stack_;
-  std::string key_;
-  std::string duplicate_;
-  Json root_;
-};
-
-}  // namespace
-
 JsonParseResult ParseJson(std::string_view text, bool reject_duplicate_keys) {
   JsonParseResult result;
-  TreeBuilder builder(reject_duplicate_keys);
+  JsonTreeBuilder builder(reject_duplicate_keys);
   rapidjson::Reader reader;
   rapidjson::MemoryStream ms(text.data(), text.size());
   rapidjson::EncodedInputStream<rapidjson::UTF8<>, rapidjson::MemoryStream> is(

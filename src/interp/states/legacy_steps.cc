@@ -20,7 +20,7 @@ void Interpreter::AttemptLegacyStep(Frame* f) {
                             f->task_token};
   f->input = legacy::StepInput(s, f->seq_input, f->local, ctx);
   f->input_ready = true;
-  if (f->retry_count == 0) {
+  if (f->RetriesMade() == 0) {
     EmitValue(f, EventType::kStateEntered, s.name, "Input", f->input);
   } else {
     EmitValue(f, EventType::kStateStarted, s.name, "Input", f->input);
