@@ -398,3 +398,59 @@ TEST_CASE("The history cap fails an execution that would exceed it",
 
 }  // namespace
 }  // namespace fnf
+
+namespace fnf {
+namespace {
+
+TEST_CASE(
+    "Map: Retry runs the whole Map again after its delay, then Catch takes "
+    "over",
+    "[control][map][retry]") {
+  testing::ManualEngine m;
+  int calls = 0;
+  m.engine->RegisterTaskHandler("Item", [&](const TaskRequest& r) {
+    ++calls;
+    if (r.input == R"({"v":2})")
+      return TaskResult::Failed("ItemBroke", "v is 2");
+    return TaskResult::Succeeded(R"({"ok":true})");
+  });
+  m.Create(
+      "mr",
+      testing::Flow(
+          "  - Type: Map\n"
+          "    Name: M\n"
+          "    ItemsPath: $Input.items\n"
+          "    MaxConcurrency: 1\n"
+          "    Retry:\n"
+          "      - {Errors: [ItemBroke], MaxAttempts: 1, IntervalSeconds: 3}\n"
+          "    Catch:\n"
+          "      - Errors: [FnF.ALL]\n"
+          "        Next: Caught\n"
+          "        OutputConstructor: {code.$: $Context.Current.Error.Code}\n"
+          "    End: true\n"
+          "    Processor:\n"
+          "      StartAt: Item\n"
+          "      States:\n"
+          "        - {Type: Task, Name: Item, Action: 'Svc:Op', End: true}\n"
+          "  - {Type: Pass, Name: Caught, End: true}\n",
+          "M"));
+  REQUIRE(
+      m.engine
+          ->StartExecution({.flow_name = "mr",
+                            .execution_name = "e1",
+                            .input = R"({"items":[{"v":1},{"v":2},{"v":3}]})"})
+          .ok());
+  m.engine->RunReady();
+  CHECK(calls == 2);  // item 0 succeeded, item 1 failed: item 2 never started
+  REQUIRE(*m.engine->NextWakeupTime() ==
+          m.clock.Now() + std::chrono::seconds(3));
+  m.clock.Advance(std::chrono::seconds(3));
+  m.engine->RunReady();
+  CHECK(calls == 4);  // the retry ran the Map again from its first item
+  auto d = m.engine->DescribeExecution("mr", "e1");
+  CHECK(d->status == ExecutionStatus::kSucceeded);
+  CHECK(d->output == R"({"code":"ItemBroke"})");
+}
+
+}  // namespace
+}  // namespace fnf
