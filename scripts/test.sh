@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 JOBS=${JOBS:-2}
 BUILD_DIR=${BUILD_DIR:-build}
 
-scripts/install-deps.sh
+scripts/install-deps.sh --test
 echo "== configure + build ($BUILD_DIR, Release, -j$JOBS)"
 cmake -S . -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=Release
 cmake --build "$BUILD_DIR" -j "$JOBS"
