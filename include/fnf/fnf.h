@@ -7,5 +7,6 @@
 #include "fnf/options.h"
 #include "fnf/status.h"
 #include "fnf/types.h"
+#include "fnf/version.h"
 
 #endif  // FNF_FNF_H_
