@@ -5,6 +5,7 @@
 #include "fnf/clock.h"
 #include "fnf/engine.h"
 #include "fnf/options.h"
+#include "fnf/store.h"
 #include "fnf/status.h"
 #include "fnf/types.h"
 #include "fnf/version.h"
