@@ -4,9 +4,8 @@
 #include <string>
 #include <vector>
 
-#include "cli/run_command.h"
+#include "cli/commands.h"
 #include "cli/usage.h"
-#include "cli/validate_command.h"
 
 namespace fnf::cli {
 namespace {
@@ -17,15 +16,16 @@ int Dispatch(const std::vector<std::string>& args, std::ostream& out,
     err << MainUsage();
     return kExitInvalid;
   }
-  const std::string& command = args[0];
+  const std::string& name = args[0];
   std::vector<std::string> rest(args.begin() + 1, args.end());
-  if (command == "run") return RunCommand(rest, out, err);
-  if (command == "validate") return ValidateCommand(rest, out, err);
-  if (command == "--help" || command == "-h" || command == "help") {
-    out << MainUsage();
-    return kExitSucceeded;
+  if (name == "--help" || name == "-h")
+    return FindCommand("help")->main(rest, out, err);
+  if (const Command* command = FindCommand(name)) {
+    return command->main(rest, out, err);
   }
-  err << "fnf: unknown command '" << command << "'\n\n" << MainUsage();
+  err << "fnf: unknown " << (name.rfind('-', 0) == 0 ? "option" : "command")
+      << " '" << name << "'" << CommandSuggestion(name)
+      << "\nRun 'fnf --help' for the commands.\n";
   return kExitInvalid;
 }
 

@@ -1,7 +1,14 @@
 #include "cli/json_text.h"
 
+#include <cstdio>
+#include <ctime>
+#include <string>
+
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
+#include <rapidjson/prettywriter.h>
+#include <rapidjson/reader.h>
+#include <rapidjson/stringbuffer.h>
 
 namespace fnf::cli {
 namespace {
@@ -44,6 +51,80 @@ std::optional<JsonProblem> FindJsonProblem(std::string_view text,
     return ProblemAt(text, start, "not a JSON object");
   }
   return std::nullopt;
+}
+
+// Writes what a Reader parsed through a PrettyWriter, numbers as their text
+// (PrettyWriter::RawNumber would quote them).
+class PrettyHandler
+    : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, PrettyHandler> {
+ public:
+  explicit PrettyHandler(rapidjson::PrettyWriter<rapidjson::StringBuffer>& w)
+      : writer_(w) {}
+  bool Null() { return writer_.Null(); }
+  bool Bool(bool b) { return writer_.Bool(b); }
+  bool RawNumber(const char* text, rapidjson::SizeType length, bool) {
+    return writer_.RawValue(text, length, rapidjson::kNumberType);
+  }
+  bool String(const char* text, rapidjson::SizeType length, bool) {
+    return writer_.String(text, length);
+  }
+  bool StartObject() { return writer_.StartObject(); }
+  bool Key(const char* text, rapidjson::SizeType length, bool) {
+    return writer_.Key(text, length);
+  }
+  bool EndObject(rapidjson::SizeType members) {
+    return writer_.EndObject(members);
+  }
+  bool StartArray() { return writer_.StartArray(); }
+  bool EndArray(rapidjson::SizeType elements) {
+    return writer_.EndArray(elements);
+  }
+
+ private:
+  rapidjson::PrettyWriter<rapidjson::StringBuffer>& writer_;
+};
+
+std::string PrettyJson(std::string_view text, std::string_view indent) {
+  rapidjson::StringBuffer buffer;
+  rapidjson::PrettyWriter<rapidjson::StringBuffer> writer(buffer);
+  writer.SetIndent(' ', 2);
+  PrettyHandler handler(writer);
+  rapidjson::Reader reader;
+  std::string copy(text);
+  rapidjson::StringStream stream(copy.c_str());
+  // Numbers as their text, so 1.50 and 1e3 print as written.
+  if (!reader.Parse<rapidjson::kParseNumbersAsStringsFlag |
+                    rapidjson::kParseStopWhenDoneFlag>(stream, handler)) {
+    return std::string(text);
+  }
+  std::string pretty;
+  for (const char* c = buffer.GetString(); *c != '\0'; ++c) {
+    pretty += *c;
+    if (*c == '\n') pretty += indent;
+  }
+  return pretty;
+}
+
+std::optional<int64_t> TimestampMillis(std::string_view stamp) {
+  std::tm tm{};
+  int millis = 0;
+  std::string text(stamp);
+  if (std::sscanf(text.c_str(), "%d-%d-%dT%d:%d:%d.%dZ", &tm.tm_year,
+                  &tm.tm_mon, &tm.tm_mday, &tm.tm_hour, &tm.tm_min, &tm.tm_sec,
+                  &millis) != 7) {
+    return std::nullopt;
+  }
+  tm.tm_year -= 1900;
+  tm.tm_mon -= 1;
+  return static_cast<int64_t>(::timegm(&tm)) * 1000 + millis;
+}
+
+std::string FormatSeconds(int64_t millis) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%lld.%03llds",
+                static_cast<long long>(millis / 1000),
+                static_cast<long long>(millis % 1000));
+  return text;
 }
 
 }  // namespace fnf::cli

@@ -3,6 +3,7 @@
 #ifndef FNF_CLI_JSON_TEXT_H_
 #define FNF_CLI_JSON_TEXT_H_
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -22,6 +23,18 @@ std::optional<JsonProblem> FindJsonProblem(std::string_view text,
 
 // `text` without leading and trailing JSON whitespace (space, tab, CR, LF).
 std::string_view TrimJsonSpace(std::string_view text);
+
+// `text` indented by two spaces per level, each line after the first starting
+// with `indent`; numbers keep their spelling and members their order. Text that
+// is not JSON comes back as it is.
+std::string PrettyJson(std::string_view text, std::string_view indent = "");
+
+// Milliseconds since the epoch of an API time stamp
+// ("2019-01-01T01:01:01.001Z"); nullopt when `stamp` is not one.
+std::optional<int64_t> TimestampMillis(std::string_view stamp);
+
+// Seconds with milliseconds, as the tool prints durations: "3.000s".
+std::string FormatSeconds(int64_t millis);
 
 }  // namespace fnf::cli
 

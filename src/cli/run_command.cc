@@ -1,6 +1,8 @@
 #include "cli/run_command.h"
 
 #include <chrono>
+#include <functional>
+#include <iostream>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -15,22 +17,20 @@
 #include "cli/args.h"
 #include "cli/cli.h"
 #include "cli/command_task.h"
+#include "cli/commands.h"
 #include "cli/execution_json.h"
+#include "cli/execution_text.h"
 #include "cli/file_io.h"
 #include "cli/flow_name.h"
 #include "cli/json_text.h"
 #include "cli/messages.h"
-#include "cli/usage.h"
+#include "cli/run_trace.h"
+#include "cli/task_runner.h"
+#include "cli/virtual_run.h"
+#include <unistd.h>
 
 namespace fnf::cli {
 namespace {
-
-// The error a --virtual-time run stops an execution with when nothing can ever
-// move it on.
-constexpr char kStalledError[] = "FnF.Stalled";
-constexpr char kStalledCause[] =
-    "no step is ready and no timer is pending: the execution waits for a "
-    "callback that nothing will send (fnf run --virtual-time)";
 
 // WaitExecution returns at this timeout and we simply wait again; it only
 // bounds each call.
@@ -88,55 +88,17 @@ int ExitStatusForSetupError(const Status& status) {
 
 StatusOr<Execution> WaitOnRealClock(Engine& engine,
                                     const std::string& flow_name,
-                                    const std::string& execution_name) {
+                                    const std::string& execution_name,
+                                    const Progress& progress) {
+  // Without a trace there is nothing to do between waits, so each wait may be
+  // long; with one, short waits keep the trace live.
+  const std::chrono::milliseconds slice =
+      progress ? std::chrono::milliseconds(200) : kWaitSlice;
   for (;;) {
     StatusOr<Execution> execution =
-        engine.WaitExecution(flow_name, execution_name, kWaitSlice);
+        engine.WaitExecution(flow_name, execution_name, slice);
+    if (progress) progress();
     if (!execution.ok() || IsTerminal(execution->status)) return execution;
-  }
-}
-
-// Drives a manual-mode engine: runs what is ready, and when nothing is, jumps
-// the clock to the next timer. An execution with neither could only be moved on
-// by a callback, which no one can send to this process, so it is stopped rather
-// than left to hang.
-StatusOr<Execution> RunOnVirtualClock(Engine& engine, ManualClock& clock,
-                                      const std::string& flow_name,
-                                      const std::string& execution_name,
-                                      std::ostream& err) {
-  // A timer that is due may need a round to turn into ready steps; more idle
-  // rounds than this at the same time mean nothing will happen.
-  constexpr int kMaxIdleRounds = 3;
-  int idle_rounds = 0;
-  for (;;) {
-    size_t steps = engine.RunReady();
-    StatusOr<Execution> execution =
-        engine.DescribeExecution(flow_name, execution_name);
-    if (!execution.ok() || IsTerminal(execution->status)) return execution;
-    if (steps > 0) {
-      idle_rounds = 0;
-      continue;
-    }
-    std::optional<TimePoint> wakeup = engine.NextWakeupTime();
-    if (wakeup && *wakeup > clock.Now()) {
-      clock.Set(*wakeup);
-      idle_rounds = 0;
-      continue;
-    }
-    if (wakeup && ++idle_rounds <= kMaxIdleRounds) continue;
-    err << "fnf: execution " << execution_name << " is stuck: " << kStalledCause
-        << "; stopping it with error " << kStalledError << "\n";
-    StopExecutionRequest stop;
-    stop.flow_name = flow_name;
-    stop.execution_name = execution_name;
-    stop.error = kStalledError;
-    stop.cause = kStalledCause;
-    StatusOr<Execution> stopped = engine.StopExecution(stop);
-    // ExecutionAlreadyCompleted: it ended after all; report it as it ended.
-    if (!stopped.ok()) {
-      return engine.DescribeExecution(flow_name, execution_name);
-    }
-    return stopped;
   }
 }
 
@@ -156,6 +118,12 @@ StatusOr<std::vector<HistoryEvent>> FullHistory(
   }
 }
 
+// --output auto: text for a person at a terminal, JSON for programs.
+bool TextOutput(OutputFormat format, const std::ostream& out) {
+  if (format != OutputFormat::kAuto) return format == OutputFormat::kText;
+  return &out == &std::cout && ::isatty(STDOUT_FILENO) == 1;
+}
+
 }  // namespace
 
 int RunCommand(const std::vector<std::string>& args, std::ostream& out,
@@ -163,11 +131,10 @@ int RunCommand(const std::vector<std::string>& args, std::ostream& out,
   RunArgs run_args;
   std::string error;
   if (!ParseRunArgs(args, &run_args, &error)) {
-    err << "fnf run: " << error << "\n\n" << RunUsage();
-    return kExitInvalid;
+    return ArgumentError("run", error, err);
   }
   if (run_args.help) {
-    out << RunUsage();
+    out << RunHelp();
     return kExitSucceeded;
   }
   RunInputs inputs;
@@ -213,17 +180,18 @@ int RunCommand(const std::vector<std::string>& args, std::ostream& out,
       return ExitStatusForSetupError(status);
     }
   }
-  // Commands run on engine threads; their stderr lines must not interleave
-  // mid-line.
+  // Commands' stderr, prompts and trace lines come from several threads; they
+  // must not interleave mid-line.
   StderrSink forward_stderr = [&err, &err_mu](std::string_view text) {
     std::lock_guard<std::mutex> lock(err_mu);
     err << text;
     if (!text.empty() && text.back() != '\n') err << "\n";
     err.flush();
   };
+  // Declared after the engine so that it ends (and stops its commands) first.
+  TaskRunner tasks(engine, forward_stderr);
   for (const TaskCommand& task : run_args.tasks) {
-    engine.RegisterTaskHandler(
-        task.key, MakeCommandTaskHandler(task.command, forward_stderr));
+    engine.RegisterTaskHandler(task.key, tasks.Handler(task.command));
   }
 
   StartExecutionRequest start;
@@ -237,12 +205,22 @@ int RunCommand(const std::vector<std::string>& args, std::ostream& out,
     return ExitStatusForSetupError(started.status());
   }
   const std::string execution_name = started->name;
+  std::optional<RunTrace> trace;
+  Progress progress;
+  if (run_args.trace) {
+    trace.emplace(engine, flow_name, execution_name,
+                  [&forward_stderr](const std::string& line) {
+                    forward_stderr(line + "\n");
+                  });
+    progress = [&trace] { trace->Poll(); };
+  }
   StatusOr<Execution> done =
       IsTerminal(started->status) ? started
       : run_args.virtual_time
-          ? RunOnVirtualClock(engine, virtual_clock, flow_name, execution_name,
-                              err)
-          : WaitOnRealClock(engine, flow_name, execution_name);
+          ? RunOnVirtualClock(engine, virtual_clock, tasks, flow_name,
+                              execution_name, progress, err)
+          : WaitOnRealClock(engine, flow_name, execution_name, progress);
+  if (progress) progress();
   std::lock_guard<std::mutex> lock(err_mu);
   if (!done.ok()) {
     err << FormatApiError(done.status(), "") << "\n";
@@ -258,7 +236,12 @@ int RunCommand(const std::vector<std::string>& args, std::ostream& out,
     }
     events = std::move(*history);
   }
-  out << ExecutionToJson(*done, events ? &*events : nullptr);
+  if (TextOutput(run_args.output, out)) {
+    out << ExecutionToText(*done, events ? &*events : nullptr,
+                           run_args.virtual_time);
+  } else {
+    out << ExecutionToJson(*done, events ? &*events : nullptr);
+  }
   return done->status == ExecutionStatus::kSucceeded ? kExitSucceeded
                                                      : kExitEndedOtherwise;
 }

@@ -143,8 +143,9 @@ bool ReadSome(int fd, std::string* sink) {
 
 }  // namespace
 
-SubprocessResult RunShellCommand(const std::string& command,
-                                 std::string_view stdin_data) {
+SubprocessResult RunShellCommand(
+    const std::string& command, std::string_view stdin_data,
+    const std::function<void(int pid)>& on_started) {
   SubprocessResult result;
   SigpipeGuard sigpipe_guard;
 
@@ -162,6 +163,7 @@ SubprocessResult RunShellCommand(const std::string& command,
     return result;
   }
   result.started = true;
+  if (on_started) on_started(pid);
   in_read.Close();
   out_write.Close();
   err_write.Close();

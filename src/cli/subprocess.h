@@ -2,6 +2,7 @@
 #ifndef FNF_CLI_SUBPROCESS_H_
 #define FNF_CLI_SUBPROCESS_H_
 
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -26,9 +27,11 @@ struct SubprocessResult {
 // working directory; its signal mask is empty and SIGPIPE has its default
 // action. Thread-safe: several commands may run at once from different threads.
 // Never raises SIGPIPE in the caller, even when the command does not read its
-// input.
-SubprocessResult RunShellCommand(const std::string& command,
-                                 std::string_view stdin_data);
+// input. `on_started`, when given, gets the command's process id as soon as it
+// runs (so that another thread can signal it).
+SubprocessResult RunShellCommand(
+    const std::string& command, std::string_view stdin_data,
+    const std::function<void(int pid)>& on_started = {});
 
 }  // namespace fnf::cli
 

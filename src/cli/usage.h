@@ -1,14 +1,18 @@
-// The help texts of the fnf tool.
+// The help text of the fnf tool as a whole (`fnf`, `fnf --help`); each
+// command's own help comes from its option definitions (args.h).
 #ifndef FNF_CLI_USAGE_H_
 #define FNF_CLI_USAGE_H_
 
 #include <string>
+#include <string_view>
 
 namespace fnf::cli {
 
-std::string MainUsage();      // fnf, fnf --help
-std::string RunUsage();       // fnf run --help
-std::string ValidateUsage();  // fnf validate --help
+// The commands with their summaries, from the command table.
+std::string MainUsage();
+
+// " (did you mean 'run'?)" when `word` is close to a command's name, else "".
+std::string CommandSuggestion(std::string_view word);
 
 }  // namespace fnf::cli
 

@@ -9,9 +9,9 @@
 
 #include "cli/args.h"
 #include "cli/cli.h"
+#include "cli/commands.h"
 #include "cli/file_io.h"
 #include "cli/messages.h"
-#include "cli/usage.h"
 
 namespace fnf::cli {
 
@@ -20,11 +20,10 @@ int ValidateCommand(const std::vector<std::string>& args, std::ostream& out,
   ValidateArgs validate_args;
   std::string error;
   if (!ParseValidateArgs(args, &validate_args, &error)) {
-    err << "fnf validate: " << error << "\n\n" << ValidateUsage();
-    return kExitInvalid;
+    return ArgumentError("validate", error, err);
   }
   if (validate_args.help) {
-    out << ValidateUsage();
+    out << ValidateHelp();
     return kExitSucceeded;
   }
   // Validation runs nothing, so an engine without worker threads is enough.

@@ -80,7 +80,6 @@ TEST_CASE("ParseRunArgs: values that look like options, '-' and '--'",
   CHECK(MustParseRun({"f.yaml", "--name", "-x"}).execution_name == "-x");
   CHECK(MustParseRun({"f.yaml", "--input-file", "-"}).input_file == "-");
   CHECK(MustParseRun({"--", "--odd.yaml"}).flow_file == "--odd.yaml");
-  CHECK(MustParseRun({"f.yaml", "--input="}).input == "");
   CHECK(MustParseRun({"f.yaml", "-h"}).help);
   CHECK(MustParseRun({"--help", "--bogus"}).help);
 }
@@ -92,6 +91,11 @@ TEST_CASE("ParseRunArgs rejects mistakes with a message", "[cli]") {
   CHECK(RunError({"a.yaml", "--frob"}) == "unknown option --frob");
   CHECK(RunError({"a.yaml", "-x"}) == "unknown option -x");
   CHECK(RunError({"a.yaml", "--name"}) == "--name needs a value");
+  CHECK(RunError({"a.yaml", "--input="}) == "--input needs a value");
+  CHECK(RunError({"a.yaml", "--tsk", "A=b"}) ==
+        "unknown option --tsk (did you mean '--task'?)");
+  CHECK(RunError({"a.yaml", "--output", "xml"}) ==
+        "--output: xml not in {auto,json,text}");
   CHECK(RunError({"a.yaml", "--input", "{}", "--input-file", "i.json"}) ==
         "--input and --input-file exclude each other");
   CHECK(RunError({"a.yaml", "--input", "{}", "--input", "{}"}) ==
@@ -412,11 +416,15 @@ TEST_CASE("RunCli: usage and unknown commands", "[cli]") {
   CHECK(out == MainUsage());
   CHECK(err.empty());
   CHECK(RunCli({"nope"}, &out, &err) == kExitInvalid);
-  CHECK(err.rfind("fnf: unknown command 'nope'\n", 0) == 0);
+  CHECK(err ==
+        "fnf: unknown command 'nope'\nRun 'fnf --help' for the commands.\n");
+  CHECK(RunCli({"rnu"}, &out, &err) == kExitInvalid);
+  CHECK(err.rfind("fnf: unknown command 'rnu' (did you mean 'run'?)\n", 0) ==
+        0);
   CHECK(RunCli({"run", "--help"}, &out, &err) == kExitSucceeded);
-  CHECK(out == RunUsage());
+  CHECK(out == RunHelp());
   CHECK(RunCli({"validate", "-h"}, &out, &err) == kExitSucceeded);
-  CHECK(out == ValidateUsage());
+  CHECK(out == ValidateHelp());
   CHECK(RunCli({"run", "/no/such/flow.yaml"}, &out, &err) == kExitInvalid);
   CHECK(err ==
         "fnf: cannot read flow file '/no/such/flow.yaml': No such file or "

@@ -70,7 +70,8 @@ TEST_CASE("validate with no file is a usage error", "[cli]") {
   ToolRun run = RunTool({"validate"});
   CHECK(run.exit_code == 2);
   CHECK(run.err.find("missing FLOW_FILE") != std::string::npos);
-  CHECK(run.err.find("Usage:") != std::string::npos);
+  CHECK(run.err.find("Run 'fnf help validate' for its options.") !=
+        std::string::npos);
   ToolRun bad_option = RunTool({"validate", "--strict", DataFile("pass.yaml")});
   CHECK(bad_option.exit_code == 2);
   CHECK(bad_option.err.find("unknown option --strict") != std::string::npos);

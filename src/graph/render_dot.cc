@@ -1,0 +1,123 @@
+// Graphviz dot text for a Diagram.
+#include <string>
+
+#include "graph/diagram.h"
+
+namespace fnf::internal {
+namespace {
+
+// Text inside a quoted dot string.
+std::string Escape(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '"' || c == '\\') out += '\\';
+    if (c == '\n') {
+      out += "\\n";
+      continue;
+    }
+    out += c;
+  }
+  return out;
+}
+
+std::string Attributes(const DiagramNode& node) {
+  std::string shape = "box", style = "rounded";
+  switch (node.shape) {
+    case DiagramNode::Shape::kStart:
+      return "shape=circle, label=\"\", width=0.25, style=filled, "
+             "fillcolor=black";
+    case DiagramNode::Shape::kEnd:
+      return "shape=doublecircle, label=\"\", width=0.2, style=filled, "
+             "fillcolor=black";
+    case DiagramNode::Shape::kDecision:
+      shape = "diamond";
+      style = "";
+      break;
+    case DiagramNode::Shape::kTerminal:
+      style = "rounded,bold";
+      break;
+    case DiagramNode::Shape::kBox:
+      break;
+  }
+  std::string colors;
+  if (node.failed || node.visited) {
+    style += std::string(style.empty() ? "" : ",") + "filled";
+    colors = node.failed ? ", fillcolor=\"#f8d7da\", color=\"#dc3545\""
+                         : ", fillcolor=\"#d4edda\", color=\"#28a745\"";
+  }
+  std::string label = Escape(node.name) + "\\n" + Escape(node.type);
+  if (!node.detail.empty()) label += " " + Escape(node.detail);
+  std::string attrs = "shape=" + shape;
+  if (!style.empty()) attrs += ", style=\"" + style + "\"";
+  return attrs + ", label=\"" + label + "\"" + colors;
+}
+
+class Writer {
+ public:
+  explicit Writer(const Diagram& diagram) : diagram_(diagram) {}
+
+  std::string Write() {
+    text_ =
+        "digraph flow {\n"
+        "  rankdir=TB;\n"
+        "  graph [fontname=\"Helvetica\", fontsize=11];\n"
+        "  node [fontname=\"Helvetica\", fontsize=11];\n"
+        "  edge [fontname=\"Helvetica\", fontsize=10];\n";
+    WriteCluster(diagram_.root, 1, /*framed=*/false);
+    for (const DiagramEdge& edge : diagram_.edges) WriteEdge(edge);
+    text_ += "}\n";
+    return text_;
+  }
+
+ private:
+  const DiagramNode* Find(const std::string& id) const {
+    for (const DiagramNode& node : diagram_.nodes) {
+      if (node.id == id) return &node;
+    }
+    return nullptr;
+  }
+
+  void WriteCluster(const DiagramCluster& cluster, int depth, bool framed) {
+    std::string indent(static_cast<size_t>(depth) * 2, ' ');
+    std::string inner = framed ? indent + "  " : indent;
+    if (framed) {
+      text_ += indent + "subgraph cluster_" + cluster.id + " {\n" + inner +
+               "label=\"" + Escape(cluster.label) + "\";\n" + inner +
+               "style=rounded;\n";
+    }
+    for (const std::string& id : cluster.node_ids) {
+      if (const DiagramNode* node = Find(id)) {
+        text_ += inner + node->id + " [" + Attributes(*node) + "];\n";
+      }
+    }
+    for (const DiagramCluster& child : cluster.clusters) {
+      WriteCluster(child, framed ? depth + 1 : depth, /*framed=*/true);
+    }
+    if (framed) text_ += indent + "}\n";
+  }
+
+  void WriteEdge(const DiagramEdge& edge) {
+    std::string attrs;
+    auto add = [&attrs](const std::string& attr) {
+      attrs += (attrs.empty() ? "" : ", ") + attr;
+    };
+    if (!edge.label.empty()) add("label=\"" + Escape(edge.label) + "\"");
+    if (edge.kind == DiagramEdge::Kind::kCatch)
+      add("style=dashed, color=\"#dc3545\"");
+    if (edge.kind == DiagramEdge::Kind::kInner) add("style=dashed");
+    text_ += "  " + edge.from + " -> " + edge.to;
+    if (!attrs.empty()) text_ += " [" + attrs + "]";
+    text_ += ";\n";
+  }
+
+  const Diagram& diagram_;
+  std::string text_;
+};
+
+}  // namespace
+
+std::string RenderDot(const Diagram& diagram) {
+  return Writer(diagram).Write();
+}
+
+}  // namespace fnf::internal
