@@ -20,6 +20,9 @@ int Dispatch(const std::vector<std::string>& args, std::ostream& out,
   std::vector<std::string> rest(args.begin() + 1, args.end());
   if (name == "--help" || name == "-h")
     return FindCommand("help")->main(rest, out, err);
+  if (name == "--version" || name == "-v") {
+    return FindCommand("version")->main(rest, out, err);
+  }
   if (const Command* command = FindCommand(name)) {
     return command->main(rest, out, err);
   }

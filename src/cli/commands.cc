@@ -9,6 +9,7 @@
 #include "cli/run_command.h"
 #include "cli/test_command.h"
 #include "cli/validate_command.h"
+#include "cli/version_command.h"
 
 namespace fnf::cli {
 namespace {
@@ -21,6 +22,7 @@ const std::array kCommands = {
             GraphCommand},
     Command{"test", "run the named scenarios of scenario files (for CI)",
             TestCommand},
+    Command{"version", "print the version of fnf", VersionCommand},
     Command{"help", "describe a command: fnf help COMMAND", HelpCommand},
     Command{"completion",
             "print a shell completion script: fnf completion bash",

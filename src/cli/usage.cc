@@ -34,7 +34,7 @@ std::string MainUsage() {
 }
 
 std::string CommandSuggestion(std::string_view word) {
-  std::vector<std::string_view> names;
+  std::vector<std::string_view> names = {"--help", "--version"};
   for (const Command& command : Commands()) names.push_back(command.name);
   return internal::DidYouMean(word, names);
 }

@@ -11,7 +11,8 @@ namespace fnf::cli {
 // The commands with their summaries, from the command table.
 std::string MainUsage();
 
-// " (did you mean 'run'?)" when `word` is close to a command's name, else "".
+// " (did you mean 'run'?)" when `word` is close to a command's name (or to
+// --help, --version), else "".
 std::string CommandSuggestion(std::string_view word);
 
 }  // namespace fnf::cli

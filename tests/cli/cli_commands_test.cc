@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "fnf/version.h"
+
 #include "tests/cli/tool_runner.h"
 #include "tests/testing/catch.h"
 
@@ -28,6 +30,17 @@ TEST_CASE("fnf help COMMAND prints that command's help", "[cli][commands]") {
   ToolRun all = RunTool({"help"});
   CHECK(all.exit_code == 0);
   CHECK(all.out.find("\n  graph ") != std::string::npos);
+}
+
+TEST_CASE("fnf --version and fnf version print 'fnf VERSION'",
+          "[cli][commands]") {
+  const std::string expected = std::string("fnf ") + FNF_VERSION_STRING + "\n";
+  for (const char* form : {"--version", "-v", "version"}) {
+    ToolRun run = RunTool({form});
+    CHECK(run.exit_code == 0);
+    CHECK(run.out == expected);
+    CHECK(run.err.empty());
+  }
 }
 
 TEST_CASE("bad arguments to each command: a clear message and exit 2",
@@ -67,7 +80,14 @@ TEST_CASE("bad arguments to each command: a clear message and exit 2",
        "fnf run: --trace takes no value\nRun 'fnf help run' for its "
        "options.\n"},
       {{"--verison"},
-       "fnf: unknown option '--verison'\nRun 'fnf --help' for the commands.\n"},
+       "fnf: unknown option '--verison' (did you mean '--version'?)\n"
+       "Run 'fnf --help' for the commands.\n"},
+      {{"version", "--short"},
+       "fnf version: unknown option --short\n"
+       "Run 'fnf help version' for its options.\n"},
+      {{"version", "extra"},
+       "fnf version: The following argument was not expected: extra\n"
+       "Run 'fnf help version' for its options.\n"},
   };
   for (const Case& c : kCases) {
     INFO(c.args[0]);

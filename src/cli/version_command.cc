@@ -1,0 +1,29 @@
+#include "cli/version_command.h"
+
+#include <string>
+#include <vector>
+
+#include "fnf/version.h"
+
+#include "cli/args.h"
+#include "cli/cli.h"
+#include "cli/commands.h"
+
+namespace fnf::cli {
+
+int VersionCommand(const std::vector<std::string>& args, std::ostream& out,
+                   std::ostream& err) {
+  WordArgs version_args;
+  std::string error;
+  if (!ParseVersionArgs(args, &version_args, &error)) {
+    return ArgumentError("version", error, err);
+  }
+  if (version_args.help) {
+    out << VersionHelp();
+    return kExitSucceeded;
+  }
+  out << "fnf " << Version() << "\n";
+  return kExitSucceeded;
+}
+
+}  // namespace fnf::cli
