@@ -58,13 +58,25 @@ void GroupCommitter::Loop() {
   }
 }
 
+namespace {
+
+// Runs one cached, prepared control statement (BEGIN, SAVEPOINT ...): these
+// run several times per batch, so they are not parsed each time.
+Status Control(SqliteDb& db, std::string_view sql) {
+  auto stmt = db.Prepare(sql);
+  if (!stmt.ok()) return stmt.status();
+  return (*stmt)->Run();
+}
+
+}  // namespace
+
 void GroupCommitter::RunBatch(std::deque<Item>& batch) {
   std::vector<Status> results(batch.size());
-  Status txn = db_->Exec("BEGIN IMMEDIATE");
+  Status txn = Control(*db_, "BEGIN IMMEDIATE");
   if (txn.ok()) {
     CrashPoint("commit.before_txn");
     for (size_t i = 0; i < batch.size() && txn.ok(); ++i) {
-      Status s = db_->Exec("SAVEPOINT w");
+      Status s = Control(*db_, "SAVEPOINT w");
       if (s.ok()) {
         s = batch[i].work(*db_);
         if (!db_->InTransaction()) {
@@ -73,17 +85,18 @@ void GroupCommitter::RunBatch(std::deque<Item>& batch) {
           txn = s.ok() ? db_->Error(1, "a batch") : s;
           break;
         }
-        Status end = s.ok() ? db_->Exec("RELEASE w")
-                            : db_->Exec("ROLLBACK TO w; RELEASE w");
+        Status end = s.ok() ? Control(*db_, "RELEASE w")
+                            : Control(*db_, "ROLLBACK TO w");
+        if (!s.ok() && end.ok()) end = Control(*db_, "RELEASE w");
         if (s.ok()) s = end;
       }
       results[i] = std::move(s);
       if (i == 0) CrashPoint("commit.mid_txn");
     }
-    if (txn.ok()) txn = db_->Exec("COMMIT");
+    if (txn.ok()) txn = Control(*db_, "COMMIT");
     // A failed COMMIT (a full disk, an I/O error) may leave the transaction
     // open; roll it back so the next batch starts clean.
-    if (!txn.ok() && db_->InTransaction()) (void)db_->Exec("ROLLBACK");
+    if (!txn.ok() && db_->InTransaction()) (void)Control(*db_, "ROLLBACK");
   }
   if (txn.ok()) CrashPoint("commit.after_durable");
   {
