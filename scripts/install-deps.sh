@@ -23,7 +23,7 @@ for arg in "$@"; do
   case "$arg" in
     --bench) packages+=(libbenchmark-dev) ;;
     --test)
-      packages+=(postgresql graphviz doxygen libclang-rt-14-dev)
+      packages+=(postgresql graphviz doxygen libclang-rt-14-dev python3-jsonschema python3-yaml)
       # Node.js may come from elsewhere (nodesource); only ask Debian for it when it is missing.
       command -v node >/dev/null 2>&1 || packages+=(nodejs)
       command -v npm >/dev/null 2>&1 || packages+=(npm)

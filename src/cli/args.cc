@@ -248,6 +248,9 @@ std::unique_ptr<CLI::App> ValidateApp(ValidateArgs* args) {
       "fnf validate");
   app->add_option("FLOW_FILE", args->files, "flow definitions (YAML or JSON)")
       ->required();
+  app->add_flag("--show-source", args->show_source,
+                Describe("under each problem, show its line with a caret under "
+                         "the column (the default on a terminal)"));
   return app;
 }
 

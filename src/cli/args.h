@@ -49,6 +49,9 @@ struct RunArgs {
 
 struct ValidateArgs {
   std::vector<std::string> files;
+  // --show-source: the offending line and a caret under each problem (also
+  // when standard output is a terminal).
+  bool show_source = false;
   bool help = false;
 };
 

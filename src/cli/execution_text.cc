@@ -31,11 +31,23 @@ void AppendEvents(const std::vector<HistoryEvent>& events,
   }
 }
 
+// The state whose failure ended the execution: the last one that failed.
+std::string FailedState(const std::vector<HistoryEvent>& history) {
+  for (auto it = history.rbegin(); it != history.rend(); ++it) {
+    if (it->type == "StateFailed" || it->type == "StepFailed" ||
+        it->type == "StateTimedOut") {
+      return it->step_name;
+    }
+  }
+  return "";
+}
+
 }  // namespace
 
 std::string ExecutionToText(const Execution& execution,
                             const std::vector<HistoryEvent>* events,
-                            bool virtual_time) {
+                            bool virtual_time,
+                            const std::vector<HistoryEvent>* history) {
   std::string text = "Execution " + execution.name + " of flow " +
                      execution.flow_name + ": " +
                      std::string(ToString(execution.status)) +
@@ -49,6 +61,8 @@ std::string ExecutionToText(const Execution& execution,
     if (!execution.error_message.empty()) {
       text += "Cause: " + execution.error_message + "\n";
     }
+    std::string state = history != nullptr ? FailedState(*history) : "";
+    if (!state.empty()) text += "State: " + state + "\n";
   }
   if (events != nullptr) {
     AppendEvents(*events, TimestampMillis(execution.started_time), &text);

@@ -16,12 +16,14 @@ namespace fnf::cli {
 //       "id": 7
 //     }
 // A failed one shows "Error:" and "Cause:" (its ErrorCode and ErrorMessage)
-// instead of the output. With `events`, a table of the history follows
-// (id, time since the start, type, state, detail). `virtual_time` says that
-// the duration was on the virtual clock.
+// instead of the output, and "State:" the state it failed in (the last state
+// whose failure `history` shows, when it is given). With `events`, a table of
+// the history follows (id, time since the start, type, state, detail).
+// `virtual_time` says that the duration was on the virtual clock.
 std::string ExecutionToText(const Execution& execution,
                             const std::vector<HistoryEvent>* events,
-                            bool virtual_time);
+                            bool virtual_time,
+                            const std::vector<HistoryEvent>* history = nullptr);
 
 }  // namespace fnf::cli
 

@@ -49,4 +49,33 @@ std::string FormatApiError(const Status& status, std::string_view location) {
   return text;
 }
 
+std::string SourceExcerpt(std::string_view text, int line, int column,
+                          std::string_view indent) {
+  if (line <= 0) return "";
+  size_t start = 0;
+  for (int i = 1; i < line; ++i) {
+    start = text.find('\n', start);
+    if (start == std::string_view::npos) return "";
+    ++start;
+  }
+  size_t end = text.find('\n', start);
+  std::string_view source =
+      text.substr(start, end == std::string_view::npos ? end : end - start);
+  if (!source.empty() && source.back() == '\r') source.remove_suffix(1);
+  std::string number = std::to_string(line);
+  std::string gutter(number.size(), ' ');
+  std::string excerpt =
+      std::string(indent) + number + " | " + std::string(source) + "\n";
+  if (column > 0) {
+    // Tabs stay tabs so that the caret lines up however they are shown.
+    std::string pad;
+    for (size_t i = 0; i + 1 < static_cast<size_t>(column) && i < source.size();
+         ++i) {
+      pad += source[i] == '\t' ? '\t' : ' ';
+    }
+    excerpt += std::string(indent) + gutter + " | " + pad + "^\n";
+  }
+  return excerpt;
+}
+
 }  // namespace fnf::cli

@@ -22,6 +22,14 @@ std::string FormatDiagnostic(std::string_view file,
 // location as "LOCATION:LINE:COL: ...".
 std::string FormatApiError(const Status& status, std::string_view location);
 
+// The line `line` of `text` and a caret under `column`, as compilers show
+// them, each line starting with `indent`:
+//      7 |     Next: Chek
+//        |           ^
+// "" when the line does not exist.
+std::string SourceExcerpt(std::string_view text, int line, int column,
+                          std::string_view indent = "  ");
+
 }  // namespace fnf::cli
 
 #endif  // FNF_CLI_MESSAGES_H_

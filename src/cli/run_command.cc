@@ -25,6 +25,7 @@
 #include "cli/json_text.h"
 #include "cli/messages.h"
 #include "cli/run_trace.h"
+#include "cli/run_warnings.h"
 #include "cli/task_runner.h"
 #include "cli/virtual_run.h"
 #include <unistd.h>
@@ -158,9 +159,14 @@ int RunCommand(const std::vector<std::string>& args, std::ostream& out,
   std::vector<Diagnostic> problems =
       engine.ValidateDefinition(inputs.definition);
   if (!problems.empty()) {
+    // On a terminal, each problem with its line and a caret, as compilers do.
+    const bool show_source = &err == &std::cerr && ::isatty(STDERR_FILENO) == 1;
     for (const Diagnostic& problem : problems) {
       err << "fnf: InvalidArgument: " << FormatDiagnostic(file, problem)
           << "\n";
+      if (show_source) {
+        err << SourceExcerpt(inputs.definition, problem.line, problem.column);
+      }
     }
     return kExitInvalid;
   }
@@ -192,6 +198,11 @@ int RunCommand(const std::vector<std::string>& args, std::ostream& out,
   TaskRunner tasks(engine, forward_stderr);
   for (const TaskCommand& task : run_args.tasks) {
     engine.RegisterTaskHandler(task.key, tasks.Handler(task.command));
+  }
+
+  for (const std::string& warning :
+       TaskOptionWarnings(inputs.definition, run_args, inputs.mocks)) {
+    err << warning << "\n";
   }
 
   StartExecutionRequest start;
@@ -226,8 +237,11 @@ int RunCommand(const std::vector<std::string>& args, std::ostream& out,
     err << FormatApiError(done.status(), "") << "\n";
     return kExitEndedOtherwise;
   }
+  const bool text = TextOutput(run_args.output, out);
   std::optional<std::vector<HistoryEvent>> events;
-  if (run_args.history) {
+  // Text names the state a failed execution failed in, from its history.
+  if (run_args.history ||
+      (text && done->status != ExecutionStatus::kSucceeded)) {
     StatusOr<std::vector<HistoryEvent>> history =
         FullHistory(engine, flow_name, execution_name);
     if (!history.ok()) {
@@ -236,11 +250,15 @@ int RunCommand(const std::vector<std::string>& args, std::ostream& out,
     }
     events = std::move(*history);
   }
-  if (TextOutput(run_args.output, out)) {
-    out << ExecutionToText(*done, events ? &*events : nullptr,
-                           run_args.virtual_time);
+  if (text) {
+    out << ExecutionToText(*done,
+                           run_args.history && events ? &*events : nullptr,
+                           run_args.virtual_time, events ? &*events : nullptr);
   } else {
     out << ExecutionToJson(*done, events ? &*events : nullptr);
+  }
+  if (std::string hint = NoHandlerHint(*done); !hint.empty()) {
+    err << hint << "\n";
   }
   return done->status == ExecutionStatus::kSucceeded ? kExitSucceeded
                                                      : kExitEndedOtherwise;

@@ -1,5 +1,6 @@
 #include "cli/test_command.h"
 
+#include <algorithm>
 #include <chrono>
 #include <set>
 #include <sstream>
@@ -15,6 +16,7 @@
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "cli/flow_name.h"
+#include "cli/flow_states.h"
 #include "cli/messages.h"
 #include "cli/scenario.h"
 #include "cli/scenario_mocks.h"
@@ -28,22 +30,6 @@ namespace {
 
 // Every scenario starts at the same virtual time, so runs are repeatable.
 constexpr std::chrono::seconds kScenarioEpoch(1767225600);  // 2026-01-01
-
-// The names of the flow's task states, in every scope.
-void CollectTaskStates(const internal::Scope& scope,
-                       std::set<std::string>* names) {
-  for (const internal::State& state : scope.states) {
-    if (state.type == internal::StateType::kTask) names->insert(state.name);
-    for (const auto& branch : state.branches) CollectTaskStates(*branch, names);
-    if (state.map && state.map->processor) {
-      CollectTaskStates(*state.map->processor, names);
-    }
-    for (const internal::ChoiceBranch& choice : state.choices) {
-      if (choice.steps) CollectTaskStates(*choice.steps, names);
-    }
-    if (state.default_steps) CollectTaskStates(*state.default_steps, names);
-  }
-}
 
 bool SameJson(const std::string& a, const std::string& b) {
   internal::JsonParseResult x = internal::ParseJson(a);
@@ -130,13 +116,14 @@ bool CheckFile(const std::string& path, const ScenarioFile& file,
     }
     return false;
   }
-  std::set<std::string> tasks;
-  CollectTaskStates(compiled.flow->entry(), &tasks);
-  std::vector<std::string_view> names(tasks.begin(), tasks.end());
+  std::vector<TaskState> tasks = TaskStates(*compiled.flow);
+  std::vector<std::string_view> names = TaskStateNames(tasks);
   bool ok = true;
   for (const Scenario& scenario : file.scenarios) {
     for (const auto& [state, answers] : scenario.mocks) {
-      if (tasks.count(state) > 0) continue;
+      if (std::find(names.begin(), names.end(), state) != names.end()) {
+        continue;
+      }
       err << path << ":" << scenario.line << ": scenario '" << scenario.name
           << "': Mocks: '" << state << "' is not a task state of the flow"
           << internal::DidYouMean(state, names) << "\n";

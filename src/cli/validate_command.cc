@@ -1,5 +1,6 @@
 #include "cli/validate_command.h"
 
+#include <iostream>
 #include <string>
 #include <vector>
 
@@ -12,6 +13,7 @@
 #include "cli/commands.h"
 #include "cli/file_io.h"
 #include "cli/messages.h"
+#include <unistd.h>
 
 namespace fnf::cli {
 
@@ -31,6 +33,8 @@ int ValidateCommand(const std::vector<std::string>& args, std::ostream& out,
   options.worker_threads = 0;
   Engine engine(options);
   bool all_valid = true;
+  const bool show_source = validate_args.show_source ||
+                           (&out == &std::cout && ::isatty(STDOUT_FILENO) == 1);
   for (const std::string& file : validate_args.files) {
     std::string definition;
     if (!ReadWholeFile(file, &definition, &error)) {
@@ -40,6 +44,9 @@ int ValidateCommand(const std::vector<std::string>& args, std::ostream& out,
     }
     for (const Diagnostic& problem : engine.ValidateDefinition(definition)) {
       out << FormatDiagnostic(file, problem) << "\n";
+      if (show_source) {
+        out << SourceExcerpt(definition, problem.line, problem.column);
+      }
       all_valid = false;
     }
   }

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "common/strings.h"
+#include "expr/suggest.h"
 
 namespace fnf::internal {
 
@@ -115,8 +116,9 @@ void ObjectReader::CheckKnown(
     bool known = false;
     for (std::string_view a : allowed) known = known || a == m.first;
     if (!known)
-      diags_->Add(&m.second, PathOf(m.first),
-                  "unknown field '" + m.first + "'");
+      diags_->Add(
+          &m.second, PathOf(m.first),
+          "unknown field '" + m.first + "'" + DidYouMean(m.first, allowed));
   }
 }
 

@@ -125,9 +125,10 @@ TEST_CASE("fnf run --task KEY=-: 'fail ERROR CAUSE' fails the task",
                         "fail Rejected too expensive\n");
   CHECK(run.exit_code == 1);
   std::vector<std::string> lines = Lines(run.out);
-  REQUIRE(lines.size() == 3);
+  REQUIRE(lines.size() == 4);
   CHECK(lines[1] == "Error: Rejected");
   CHECK(lines[2] == "Cause: too expensive");
+  CHECK(lines[3] == "State: Approve");
 }
 
 TEST_CASE("fnf run --task KEY=-: no answer at the end of input fails the task",
@@ -139,7 +140,8 @@ TEST_CASE("fnf run --task KEY=-: no answer at the end of input fails the task",
         std::vector<std::string>{
             "Execution e1 of flow approve: Failed in 0.000s (virtual time)",
             "Error: FnF.TaskFailed",
-            "Cause: no answer for task Approve: standard input ended"});
+            "Cause: no answer for task Approve: standard input ended",
+            "State: Approve"});
 }
 
 }  // namespace

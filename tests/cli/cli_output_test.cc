@@ -36,7 +36,8 @@ TEST_CASE("run --output text: a failed execution shows its error and cause",
   CHECK(run.out ==
         "Execution e2 of flow fail: Failed in 0.000s (virtual time)\n"
         "Error: OrderRejected\n"
-        "Cause: the order was rejected\n");
+        "Cause: the order was rejected\n"
+        "State: Reject\n");
 }
 
 TEST_CASE("run --output text --history: a table of the events",
@@ -45,11 +46,12 @@ TEST_CASE("run --output text --history: a table of the events",
                          "--output", "text", "--name", "e3", "--history"});
   CHECK(run.exit_code == 1);
   std::vector<std::string> lines = Lines(run.out);
-  REQUIRE(lines.size() == 12);
-  CHECK(lines[3] == "History:");
-  CHECK(lines[4] == "  1  +0.000s  ExecutionStarted  {\"Input\":{}}");
-  CHECK(lines[5] == "  2  +0.000s  StateEntered  Check  {\"Input\":{}}");
-  CHECK(lines[11] ==
+  REQUIRE(lines.size() == 13);
+  CHECK(lines[3] == "State: Reject");
+  CHECK(lines[4] == "History:");
+  CHECK(lines[5] == "  1  +0.000s  ExecutionStarted  {\"Input\":{}}");
+  CHECK(lines[6] == "  2  +0.000s  StateEntered  Check  {\"Input\":{}}");
+  CHECK(lines[12] ==
         "  8  +0.000s  ExecutionFailed  {\"Error\":\"OrderRejected\","
         "\"Cause\":\"the order was rejected\"}");
 }

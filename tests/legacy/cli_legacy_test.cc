@@ -61,7 +61,7 @@ TEST_CASE("fnf validate: the legacy sample flows are valid", "[legacy][cli]") {
 const char* const kInvalidProblems[] = {
     "6:5: steps[0]: missing required field 'resourceArn'",
     "8:14: steps[0].pattern: unknown pattern 'async' (expected "
-    "requestResponse, sync or waitForCallback)",
+    "requestResponse, sync or waitForCallback) (did you mean 'sync'?)",
     "11:15: steps[1].duration: duration must be a whole number of seconds "
     "from 0 to 172800, or a path such as $.wait; got 1.5",
     "15:26: steps[2].choices[0].condition: unexpected end of the expression "

@@ -42,7 +42,8 @@ TEST_CASE(
        "1:1: missing required field 'version'"},
       {Steps1("  - type: passs\n    name: p\n"),
        "4:11: steps[0].type: unknown step type 'passs' (expected task, pass, "
-       "wait, choice, parallel, foreach, succeed or fail)"},
+       "wait, choice, parallel, foreach, succeed or fail) (did you mean "
+       "'pass'?)"},
       {Steps1("  - type: pass\n    name: p\n  - type: pass\n    name: p\n"),
        "7:11: steps[1].name: duplicate step name 'p' (also at steps[0])"},
       {Steps1("  - type: choice\n    name: c\n    choices:\n"
@@ -150,7 +151,7 @@ TEST_CASE("legacy definitions: every problem at once, in order",
         "Invalid flow definition: "
         "6:5: steps[0]: missing required field 'resourceArn'; "
         "8:14: steps[0].pattern: unknown pattern 'async' (expected "
-        "requestResponse, sync or waitForCallback); "
+        "requestResponse, sync or waitForCallback) (did you mean 'sync'?); "
         "11:15: steps[1].duration: duration must be a whole number of seconds "
         "from 0 to 172800, or a path such as $.wait; got 1.5; "
         "15:26: steps[2].choices[0].condition: unexpected end of the "

@@ -54,7 +54,8 @@ TEST_CASE("step problems", "[legacy][parser][errors]") {
             "steps[2])",
             "12:5: steps[4]: missing required field 'type'",
             "13:11: steps[5].type: unknown step type 'Pass' (expected "
-            "task, pass, wait, choice, parallel, foreach, succeed or fail)",
+            "task, pass, wait, choice, parallel, foreach, succeed or fail) "
+            "(did you mean 'pass'?)",
             "17:10: steps[6].end: must be a boolean, found string",
             "18:5: steps[7]: expected an object, found number",
         });
@@ -234,7 +235,8 @@ TEST_CASE("task problems", "[legacy][parser][errors]") {
 )")) == Lines{
             "5:5: steps[0]: missing required field 'resourceArn'",
             "7:14: steps[0].pattern: unknown pattern 'async' (expected "
-            "requestResponse, sync or waitForCallback)",
+            "requestResponse, sync or waitForCallback) (did you mean "
+            "'sync'?)",
             "8:21: steps[0].timeoutSeconds: timeoutSeconds must be a whole "
             "number of seconds from 0 to 31536000, got 1.5",
             "10:14: steps[0].serviceParams.Input: $local is not available "

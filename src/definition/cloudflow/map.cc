@@ -5,6 +5,7 @@
 #include "common/strings.h"
 #include "definition/cloudflow/fields.h"
 #include "definition/cloudflow/parser.h"
+#include "expr/suggest.h"
 
 namespace fnf::internal::cloudflow {
 namespace {
@@ -43,8 +44,10 @@ void ParseProcessor(const ObjectReader& obj, MapSpec* map, ParseContext* ctx) {
         map->distributed = true;
         map->child_mode = *mode;
       } else {
+        constexpr std::string_view kModes[] = {"Express", "Standard"};
         c.Error("ExecutionMode", StrCat("unknown ExecutionMode '", *mode,
-                                        "' (expected Express or Standard)"));
+                                        "' (expected Express or Standard)",
+                                        DidYouMean(*mode, kModes)));
       }
     }
   }

@@ -1,6 +1,7 @@
 #include "definition/cloudflow/parser.h"
 
 #include "common/strings.h"
+#include "expr/suggest.h"
 
 namespace fnf::internal::cloudflow {
 namespace {
@@ -13,6 +14,9 @@ constexpr std::string_view kCommonFields[] = {"Name",
                                               "InputConstructor",
                                               "OutputConstructor",
                                               "GlobalConstructor"};
+
+constexpr std::string_view kStateTypeNames[] = {
+    "Pass", "Task", "Wait", "Choice", "Parallel", "Map", "Succeed", "Fail"};
 
 std::optional<StateType> ParseType(std::string_view t) {
   if (t == "Pass") return StateType::kPass;
@@ -108,7 +112,8 @@ void ParseState(const Json& node, const std::string& path, int index,
     obj.Error("Type",
               StrCat("unknown state type '", *type,
                      "' (expected Pass, Task, Wait, Choice, Parallel, Map, "
-                     "Succeed or Fail)"));
+                     "Succeed or Fail)",
+                     DidYouMean(*type, kStateTypeNames)));
     return;
   }
   state->type = *t;
@@ -200,12 +205,22 @@ std::unique_ptr<Scope> ParseScope(const ObjectReader& obj, std::string path,
     }
     return -1;
   };
+  // A misspelt name is most likely one of the scope's own states.
+  auto suggest = [&](const std::string& name) -> std::string {
+    // One or two letters are too short to guess from ('B' is not a typo of
+    // 'C').
+    if (name.size() < 3) return "";
+    std::vector<std::string_view> names;
+    for (const State& s : scope->states) names.push_back(s.name);
+    return DidYouMean(name, names);
+  };
   for (PendingTarget& t : ctx->pending.back()) {
     *t.slot = find(t.name);
     if (*t.slot < 0) {
       std::string where = path.empty() ? "the top-level States" : "this scope";
       ctx->diags->Add(t.node, t.path,
-                      StrCat("state '", t.name, "' does not exist in ", where));
+                      StrCat("state '", t.name, "' does not exist in ", where,
+                             suggest(t.name)));
     }
   }
   ctx->pending.pop_back();
@@ -214,7 +229,8 @@ std::unique_ptr<Scope> ParseScope(const ObjectReader& obj, std::string path,
     if (scope->start < 0) {
       obj.Error("StartAt",
                 StrCat("state '", *start, "' does not exist in ",
-                       path.empty() ? "the top-level States" : "this scope"));
+                       path.empty() ? "the top-level States" : "this scope",
+                       suggest(*start)));
     } else {
       CheckReachable(*scope, ctx->diags, *states);
     }

@@ -3,6 +3,7 @@
 #include "common/strings.h"
 #include "definition/cloudflow/fields.h"
 #include "definition/cloudflow/parser.h"
+#include "expr/suggest.h"
 
 namespace fnf::internal::cloudflow {
 namespace {
@@ -88,10 +89,13 @@ std::vector<std::string_view> ParseTask(const ObjectReader& obj, State* state,
   if (std::optional<std::string> mode = obj.String("TaskMode")) {
     std::optional<TaskMode> m = ParseMode(*mode);
     if (!m) {
+      constexpr std::string_view kModes[] = {
+          "RequestComplete", "WaitForSystemCallback", "WaitForCustomCallback"};
       obj.Error("TaskMode", StrCat("unknown TaskMode '", *mode,
                                    "' (expected RequestComplete, "
                                    "WaitForSystemCallback or "
-                                   "WaitForCustomCallback)"));
+                                   "WaitForCustomCallback)",
+                                   DidYouMean(*mode, kModes)));
     } else if (ctx->options->express && *m != TaskMode::kRequestComplete) {
       obj.Error("TaskMode", StrCat("an Express flow supports only TaskMode "
                                    "RequestComplete, got ",

@@ -6,6 +6,7 @@
 
 #include "common/strings.h"
 #include "definition/legacy/parse_context.h"
+#include "expr/suggest.h"
 
 namespace fnf::internal::legacy {
 namespace {
@@ -65,9 +66,13 @@ void ParseStep(const Json& node, const std::string& path, int index, bool last,
   if (std::optional<std::string> type = obj.String("type", true)) {
     std::optional<StateType> t = ParseType(*type);
     if (!t) {
+      constexpr std::string_view kTypes[] = {"task",    "pass",     "wait",
+                                             "choice",  "parallel", "foreach",
+                                             "succeed", "fail"};
       obj.Error("type", StrCat("unknown step type '", *type,
                                "' (expected task, pass, wait, choice, "
-                               "parallel, foreach, succeed or fail)"));
+                               "parallel, foreach, succeed or fail)",
+                               DidYouMean(*type, kTypes)));
     } else {
       state->type = *t;
     }

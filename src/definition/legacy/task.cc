@@ -4,6 +4,7 @@
 
 #include "common/strings.h"
 #include "definition/legacy/parse_context.h"
+#include "expr/suggest.h"
 
 namespace fnf::internal::legacy {
 namespace {
@@ -142,9 +143,12 @@ void ParseTask(const ObjectReader& obj, State* state, LegacyStep* legacy,
       task->mode = *mode;
       task->mode_name = *pattern;
     } else {
+      constexpr std::string_view kPatterns[] = {"requestResponse", "sync",
+                                                "waitForCallback"};
       obj.Error("pattern", StrCat("unknown pattern '", *pattern,
                                   "' (expected requestResponse, sync or "
-                                  "waitForCallback)"));
+                                  "waitForCallback)",
+                                  DidYouMean(*pattern, kPatterns)));
     }
   }
   task->timeout_seconds = TimeoutSeconds(obj, *ctx->options->limits);
