@@ -99,7 +99,7 @@ class Builder {
 
   std::string NewCluster(DiagramCluster* parent, std::string label) {
     DiagramCluster cluster;
-    cluster.id = "c" + std::to_string(next_cluster_++);
+    cluster.id = 'c' + std::to_string(next_cluster_++);
     cluster.label = std::move(label);
     parent->clusters.push_back(std::move(cluster));
     return parent->clusters.back().id;
@@ -111,7 +111,7 @@ class Builder {
                                     const std::string& ends_at) {
     std::vector<std::string> ids;
     for (size_t i = 0; i < scope.states.size(); ++i) {
-      ids.push_back("n" + std::to_string(next_node_++));
+      ids.push_back('n' + std::to_string(next_node_++));
     }
     for (size_t i = 0; i < scope.states.size(); ++i) {
       AddState(scope.states[i], ids, cluster, ends_at);

@@ -46,7 +46,7 @@ std::string Attributes(const DiagramNode& node) {
                          : ", fillcolor=\"#d4edda\", color=\"#28a745\"";
   }
   std::string label = Escape(node.name) + "\\n" + Escape(node.type);
-  if (!node.detail.empty()) label += " " + Escape(node.detail);
+  if (!node.detail.empty()) label.append(" ").append(Escape(node.detail));
   std::string attrs = "shape=" + shape;
   if (!style.empty()) attrs += ", style=\"" + style + "\"";
   return attrs + ", label=\"" + label + "\"" + colors;

@@ -36,7 +36,7 @@ std::string Escape(const std::string& text) {
 
 std::string Label(const DiagramNode& node) {
   std::string label = Escape(node.name) + "<br/><i>" + Escape(node.type);
-  if (!node.detail.empty()) label += " " + Escape(node.detail);
+  if (!node.detail.empty()) label.append(" ").append(Escape(node.detail));
   return label + "</i>";
 }
 
