@@ -23,6 +23,7 @@
 #include "cli/file_io.h"
 #include "cli/flow_name.h"
 #include "cli/json_text.h"
+#include "cli/legacy_typos.h"
 #include "cli/messages.h"
 #include "cli/run_trace.h"
 #include "cli/run_warnings.h"
@@ -200,6 +201,9 @@ int RunCommand(const std::vector<std::string>& args, std::ostream& out,
     engine.RegisterTaskHandler(task.key, tasks.Handler(task.command));
   }
 
+  for (const Diagnostic& typo : LegacyFieldTypos(inputs.definition)) {
+    err << "fnf: warning: " << FormatDiagnostic(file, typo) << "\n";
+  }
   for (const std::string& warning :
        TaskOptionWarnings(inputs.definition, run_args, inputs.mocks)) {
     err << warning << "\n";

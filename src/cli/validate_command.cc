@@ -12,6 +12,7 @@
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "cli/file_io.h"
+#include "cli/legacy_typos.h"
 #include "cli/messages.h"
 #include <unistd.h>
 
@@ -41,6 +42,14 @@ int ValidateCommand(const std::vector<std::string>& args, std::ostream& out,
       out << file << ": cannot read: " << error << "\n";
       all_valid = false;
       continue;
+    }
+    // Warnings do not make a file invalid.
+    for (const Diagnostic& typo : LegacyFieldTypos(definition)) {
+      Diagnostic warning = typo;
+      warning.path.clear();
+      warning.message = "warning: " + typo.path + ": " + typo.message;
+      out << FormatDiagnostic(file, warning) << "\n";
+      if (show_source) out << SourceExcerpt(definition, typo.line, typo.column);
     }
     for (const Diagnostic& problem : engine.ValidateDefinition(definition)) {
       out << FormatDiagnostic(file, problem) << "\n";

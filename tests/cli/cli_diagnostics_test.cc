@@ -105,6 +105,31 @@ TEST_CASE("run --output text names the state an expression error failed in",
   CHECK(lines[3] == "State: Each");
 }
 
+TEST_CASE("legacy fields that look like typos are warnings, not problems",
+          "[cli][diagnostics][legacy]") {
+  std::string file = DataFile("legacy_typo.yaml");
+  ToolRun validate = RunTool({"validate", file});
+  CHECK(validate.exit_code == 0);
+  CHECK(Lines(validate.out) ==
+        std::vector<std::string>{
+            file + ":8:7: warning: steps[0].inputMapings: unknown field "
+                   "'inputMapings' is ignored (did you mean 'inputMappings'?)",
+            file + ":17:28: warning: steps[1].branches[0].steps[0]."
+                   "outputMapping: unknown field 'outputMapping' is ignored "
+                   "(did you mean 'outputMappings'?)"});
+  ToolRun run = RunTool({"run", file});
+  CHECK(run.exit_code == 0);
+  CHECK(Lines(run.err) ==
+        std::vector<std::string>{
+            "fnf: warning: " + file +
+                ":8:7: steps[0].inputMapings: unknown field 'inputMapings' is "
+                "ignored (did you mean 'inputMappings'?)",
+            "fnf: warning: " + file +
+                ":17:28: steps[1].branches[0].steps[0].outputMapping: unknown "
+                "field 'outputMapping' is ignored (did you mean "
+                "'outputMappings'?)"});
+}
+
 }  // namespace
 }  // namespace fnf::testing
 
