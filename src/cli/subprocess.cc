@@ -114,8 +114,13 @@ int Spawn(const std::string& command, int stdin_fd, int stdout_fd,
   sigemptyset(&default_set);
   sigaddset(&default_set, SIGPIPE);
   posix_spawnattr_setsigdefault(&attr, &default_set);
-  posix_spawnattr_setflags(&attr,
-                           POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
+  // A process group of its own, so that the command and everything it starts
+  // can be ended together (kill(-pid, ...)) when its answer is no longer
+  // wanted.
+  posix_spawnattr_setpgroup(&attr, 0);
+  posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGMASK |
+                                      POSIX_SPAWN_SETSIGDEF |
+                                      POSIX_SPAWN_SETPGROUP);
 
   std::string arg0 = "sh", arg1 = "-c", arg2 = command;
   std::array<char*, 4> argv = {arg0.data(), arg1.data(), arg2.data(), nullptr};

@@ -25,7 +25,8 @@ struct SubprocessResult {
 // (then closes it), and collects its standard output and error until both are
 // closed and the command has ended. The command inherits the environment and
 // working directory; its signal mask is empty and SIGPIPE has its default
-// action. Thread-safe: several commands may run at once from different threads.
+// action; it leads a process group of its own (its id is the command's process
+// id). Thread-safe: several commands may run at once from different threads.
 // Never raises SIGPIPE in the caller, even when the command does not read its
 // input. `on_started`, when given, gets the command's process id as soon as it
 // runs (so that another thread can signal it).

@@ -60,7 +60,8 @@ TaskRunner::~TaskRunner() {
   {
     std::lock_guard<std::mutex> lock(mu_);
     stopping_ = true;
-    for (int pid : pids_) ::kill(pid, SIGTERM);
+    // The whole group: the shell and whatever it started.
+    for (int pid : pids_) ::kill(-pid, SIGTERM);
     threads.swap(threads_);
   }
   for (std::thread& thread : threads) thread.join();
@@ -113,7 +114,7 @@ void TaskRunner::RunCommand(const std::string& command,
         std::lock_guard<std::mutex> lock(mu_);
         started_pid = pid;
         pids_.insert(pid);
-        if (stopping_) ::kill(pid, SIGTERM);
+        if (stopping_) ::kill(-pid, SIGTERM);
       });
   {
     std::lock_guard<std::mutex> lock(mu_);

@@ -35,8 +35,8 @@ class TaskRunner : public OutsideWork {
   // go to `stderr_sink`; terminal answers are read from file descriptor
   // `answers_fd`. `engine` must outlive the runner.
   TaskRunner(Engine& engine, StderrSink stderr_sink, int answers_fd = 0);
-  // Ends the commands still running (SIGTERM), stops waiting for terminal
-  // answers and waits for every thread.
+  // Ends the commands still running (SIGTERM to each command's process group),
+  // stops waiting for terminal answers and waits for every thread.
   ~TaskRunner();
   TaskRunner(const TaskRunner&) = delete;
   TaskRunner& operator=(const TaskRunner&) = delete;

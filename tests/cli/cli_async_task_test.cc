@@ -86,6 +86,21 @@ TEST_CASE(
   CheckFourAtOnce(/*virtual_time=*/true);
 }
 
+TEST_CASE(
+    "fnf run --task: commands still running when the execution ends are "
+    "stopped, with what they started",
+    "[cli][task][async]") {
+  TempDir dir;
+  // Unless it is stopped, the command leaves a mark after 30 s (and the run
+  // lasts that long).
+  std::string marker = dir.path() + "/finished";
+  ToolRun run = RunTool({"run", DataFile("parallel_fail_fast.yaml"), "--task",
+                         "Slow=sleep 30; touch " + marker + "; echo {}"});
+  CHECK(run.exit_code == 1);
+  CHECK(ParseJson(run.out)["ErrorCode"] == "Boom");
+  CHECK_FALSE(std::filesystem::exists(marker));
+}
+
 TEST_CASE("fnf run --task KEY=-: the terminal answers with the task's output",
           "[cli][task][terminal]") {
   ToolRun run = RunTool(
