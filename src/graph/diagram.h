@@ -21,7 +21,8 @@ struct DiagramNode {
     kStart,     // where the flow starts
     kEnd,       // where the flow ends
   };
-  std::string id;      // unique, safe in both dialects: "n0", "flow_start", "flow_end"
+  // Unique and safe in both dialects: "n0", "flow_start", "flow_end".
+  std::string id;
   std::string name;    // the state's name ("" for start and end)
   std::string type;    // as the dialect spells it: "Task", legacy "task"
   std::string detail;  // e.g. the task's action, a Map's MaxConcurrency
