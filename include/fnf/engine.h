@@ -116,6 +116,11 @@ class Engine {
   // ARN, then an action ("FC:InvokeFunction"). "FNF:StartExecution" / acs:fnf
   // flows are built in. Replaces an earlier handler of the same key.
   void RegisterTaskHandler(std::string key, TaskHandler handler);
+  // The handler of every task that no mock, registered handler or built-in
+  // integration takes (without one, such a task fails with FnF.TaskFailed).
+  // `fnf serve` uses it to hold callback tasks for ReportTask* over HTTP.
+  // Replaces an earlier default; an empty function removes it.
+  void SetDefaultTaskHandler(TaskHandler handler);
   // Loads a mock file (JSON or YAML): for each state name, a list of responses
   // used in order on successive invocations, the last one repeating; a response
   // is an output object or

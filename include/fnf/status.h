@@ -44,6 +44,10 @@ enum class ErrorCode {
   kScheduleNotExists,
   kScheduleAlreadyExists,
   kResourceThrottled,
+  // Signed requests (fnf/server.h).
+  kSignatureNotMatch,
+  kRequestTimeTooSkewed,
+  kSignatureNonceUsed,
 };
 
 // "ExecutionAlreadyExists" etc.; "" for kOk. Thread-safe.

@@ -13,7 +13,7 @@ struct CodeInfo {
 
 // The single table of API error codes (spec/api.md §6, DECISIONS.md 25), in
 // enum order.
-constexpr std::array<CodeInfo, 21> kCodes = {{
+constexpr std::array<CodeInfo, 24> kCodes = {{
     {ErrorCode::kOk, "", 200},
     {ErrorCode::kAccessDenied, "AccessDenied", 403},
     {ErrorCode::kActionNotSupported, "ActionNotSupported", 400},
@@ -35,6 +35,9 @@ constexpr std::array<CodeInfo, 21> kCodes = {{
     {ErrorCode::kScheduleNotExists, "ScheduleNotExists", 404},
     {ErrorCode::kScheduleAlreadyExists, "ScheduleAlreadyExists", 409},
     {ErrorCode::kResourceThrottled, "ResourceThrottled", 429},
+    {ErrorCode::kSignatureNotMatch, "SignatureNotMatch", 403},
+    {ErrorCode::kRequestTimeTooSkewed, "RequestTimeTooSkewed", 403},
+    {ErrorCode::kSignatureNonceUsed, "SignatureNonceUsed", 400},
 }};
 
 const CodeInfo& Info(ErrorCode code) {

@@ -304,7 +304,7 @@ void Engine::Impl::ReportToParent(const ExecutionRt& exec) {
 void Engine::Impl::CallTask(const ExecPtr& /*exec*/, internal::TaskCall call) {
   // Handler matching: state name, then resource ARN, then action (API.md).
   std::optional<TaskResult> result;
-  TaskHandler handler;
+  TaskHandler handler, fallback;
   {
     std::lock_guard<std::mutex> l(mu_);
     result = mocks_.Next(call.request.state_name);
@@ -319,10 +319,12 @@ void Engine::Impl::CallTask(const ExecPtr& /*exec*/, internal::TaskCall call) {
           break;
         }
       }
+      if (!handler) fallback = default_handler_;
     }
   }
   if (!result && handler) result = handler(call.request);
   if (!result) result = StartChildFlow(call);
+  if (!result && fallback) result = fallback(call.request);
   if (!result) {
     result =
         TaskResult::Failed(std::string(internal::kErrTaskFailed),
@@ -491,6 +493,11 @@ Status Engine::Impl::ReportTaskFailed(std::string_view token,
                                         : std::string(error),
                           std::string(cause)};
   return ReportTask(token, std::move(outcome));
+}
+
+void Engine::Impl::SetDefaultTaskHandler(TaskHandler handler) {
+  std::lock_guard<std::mutex> l(mu_);
+  default_handler_ = std::move(handler);
 }
 
 void Engine::Impl::RegisterTaskHandler(std::string key, TaskHandler handler) {
@@ -1167,6 +1174,9 @@ Status Engine::ReportTaskFailed(std::string_view token, std::string_view error,
 }
 void Engine::RegisterTaskHandler(std::string key, TaskHandler handler) {
   impl_->RegisterTaskHandler(std::move(key), std::move(handler));
+}
+void Engine::SetDefaultTaskHandler(TaskHandler handler) {
+  impl_->SetDefaultTaskHandler(std::move(handler));
 }
 Status Engine::LoadMocks(std::string_view text) {
   return impl_->LoadMocks(text);

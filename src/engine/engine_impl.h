@@ -58,6 +58,7 @@ class Engine::Impl {
                           std::string_view cause);
   Status ReportTask(std::string_view token, internal::TaskOutcome outcome);
   void RegisterTaskHandler(std::string key, TaskHandler handler);
+  void SetDefaultTaskHandler(TaskHandler handler);
   Status LoadMocks(std::string_view text);
 
   size_t RunReady();
@@ -155,6 +156,7 @@ class Engine::Impl {
   uint64_t exec_seq_ = 0;
   std::unordered_map<std::string, TaskRecord> tasks_;
   std::unordered_map<std::string, TaskHandler> handlers_;
+  TaskHandler default_handler_;  // tasks nothing else takes
   internal::MockTable mocks_;
   bool stopping_ = false;
   size_t busy_workers_ = 0;
