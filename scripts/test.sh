@@ -10,7 +10,7 @@ BUILD_DIR=${BUILD_DIR:-build}
 
 scripts/install-deps.sh --test
 echo "== configure + build ($BUILD_DIR, Release, -j$JOBS)"
-cmake -S . -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=Release
+cmake -S . -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=Release -DFNF_BUILD_SERVER=ON
 cmake --build "$BUILD_DIR" -j "$JOBS"
 echo "== ctest ($BUILD_DIR)"
 ctest --test-dir "$BUILD_DIR" --output-on-failure -j "$JOBS" "$@"
