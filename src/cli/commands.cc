@@ -7,6 +7,9 @@
 #include "cli/graph_command.h"
 #include "cli/help_command.h"
 #include "cli/run_command.h"
+#ifdef FNF_HAVE_SERVER
+#include "cli/serve_command.h"
+#endif
 #include "cli/test_command.h"
 #include "cli/validate_command.h"
 #include "cli/version_command.h"
@@ -22,6 +25,11 @@ const std::array kCommands = {
             GraphCommand},
     Command{"test", "run the named scenarios of scenario files (for CI)",
             TestCommand},
+#ifdef FNF_HAVE_SERVER
+    Command{"serve",
+            "serve the cloud API over HTTP (for the Alibaba Cloud SDKs)",
+            ServeCommand},
+#endif
     Command{"version", "print the version of fnf", VersionCommand},
     Command{"help", "describe a command: fnf help COMMAND", HelpCommand},
     Command{"completion",
