@@ -1,6 +1,8 @@
 #include "cli/args.h"
 
+#include <cstdlib>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -182,6 +184,26 @@ bool Parse(CLI::App& app, const std::vector<std::string>& args, bool* help,
   return true;
 }
 
+// Splits the values of --task at their first '='.
+bool TaskCommands(const std::vector<std::string>& values,
+                  std::vector<TaskCommand>* out, std::string* error) {
+  for (const std::string& task : values) {
+    size_t eq = task.find('=');
+    if (eq == std::string::npos || eq == 0 || eq + 1 == task.size()) {
+      *error = "--task needs KEY=COMMAND, got '" + task + "'";
+      return false;
+    }
+    out->push_back({task.substr(0, eq), task.substr(eq + 1)});
+  }
+  return true;
+}
+
+std::optional<std::string> EnvValue(const char* name) {
+  const char* value = std::getenv(name);
+  if (value == nullptr) return std::nullopt;
+  return std::string(value);
+}
+
 // --- fnf run -------------------------------------------------------------
 
 struct RunSlots {
@@ -290,6 +312,72 @@ std::unique_ptr<CLI::App> TestApp(TestArgs* args) {
   return app;
 }
 
+// --- fnf serve
+// ----------------------------------------------------------------
+
+struct ServeSlots {
+  std::string listen, key_id, key_secret, mocks;
+  std::vector<std::string> tasks;
+};
+
+std::unique_ptr<CLI::App> ServeApp(ServeArgs* args, ServeSlots* slots) {
+  auto app = NewApp(
+      "Serves the Serverless Workflow / CloudFlow API (FnF OpenAPI 2019-03-15) "
+      "over HTTP, so that Alibaba Cloud's SDKs and the aliyun CLI work against "
+      "it with only their endpoint changed. The first line on stdout is 'fnf "
+      "serve: listening on http://HOST:PORT' with the real port; one "
+      "access-log line per request goes to stderr. A callback task "
+      "(WaitForCustomCallback, legacy waitForCallback) that no --task or mock "
+      "takes waits for ReportTaskSucceeded / ReportTaskFailed, and its "
+      "TaskToken is printed on stderr. SIGINT or SIGTERM stops it.",
+      "fnf serve");
+  AddSingle(*app, "--listen", &slots->listen, "HOST:PORT",
+            "where to listen (default 127.0.0.1:8080; port 0: a free one)");
+  AddSingle(*app, "--access-key-id", &slots->key_id, "ID",
+            "the AccessKeyId requests are signed with (default: "
+            "FNF_ACCESS_KEY_ID)");
+  AddSingle(*app, "--access-key-secret", &slots->key_secret, "SECRET",
+            "its AccessKeySecret (default: FNF_ACCESS_KEY_SECRET)");
+  app->add_flag("--no-auth", args->no_auth,
+                Describe("accept requests without checking keys, signatures, "
+                         "time stamps or nonces (test rigs)"));
+  app->add_option("--task", slots->tasks,
+                  Describe("run COMMAND for the task states KEY matches, as "
+                           "'fnf run --task'. Repeatable."))
+      ->type_name("KEY=COMMAND")
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  AddSingle(*app, "--mocks", &slots->mocks, "FILE",
+            "canned task responses per state name (JSON or YAML)");
+  app->add_flag(
+      "--virtual-time", args->virtual_time,
+      Describe("waits, retry intervals and timeouts take no real time: the "
+               "clock jumps to the next timer whenever nothing is ready"));
+  AddSingle(*app, "--region", &args->region, "REGION",
+            "what DescribeRegions answers (default cn-hangzhou)");
+  app->add_flag("--quiet", args->quiet, "no access log on stderr");
+  return app;
+}
+
+// "HOST:PORT", "[::1]:PORT" or ":PORT".
+bool ParseListen(const std::string& text, ServeArgs* out, std::string* error) {
+  size_t colon = text.rfind(':');
+  std::string port = colon == std::string::npos ? "" : text.substr(colon + 1);
+  bool digits = !port.empty() && port.size() <= 5 &&
+                port.find_first_not_of("0123456789") == std::string::npos;
+  if (!digits || std::stoi(port) > 65535) {
+    *error = "--listen needs HOST:PORT with a port from 0 to 65535, got '" +
+             text + "'";
+    return false;
+  }
+  std::string host = text.substr(0, colon);
+  if (host.size() > 2 && host.front() == '[' && host.back() == ']') {
+    host = host.substr(1, host.size() - 2);
+  }
+  out->host = host.empty() ? "127.0.0.1" : host;
+  out->port = std::stoi(port);
+  return true;
+}
+
 // --- fnf help, fnf completion, fnf version -----------------------------------
 
 std::unique_ptr<CLI::App> HelpApp(WordArgs* args) {
@@ -319,6 +407,35 @@ std::unique_ptr<CLI::App> VersionApp() {
 }
 
 }  // namespace
+
+bool ParseServeArgs(const std::vector<std::string>& args, ServeArgs* out,
+                    std::string* error) {
+  *out = ServeArgs();
+  ServeSlots slots;
+  auto app = ServeApp(out, &slots);
+  if (!Parse(*app, args, &out->help, error)) return false;
+  if (out->help) return true;
+  if (app->count("--listen") && !ParseListen(slots.listen, out, error)) {
+    return false;
+  }
+  if (app->count("--mocks")) out->mocks_file = slots.mocks;
+  if (!TaskCommands(slots.tasks, &out->tasks, error)) return false;
+  // The variables a shell set up for the server may already hold.
+  out->key_id = app->count("--access-key-id") ? std::optional(slots.key_id)
+                                              : EnvValue("FNF_ACCESS_KEY_ID");
+  out->key_secret = app->count("--access-key-secret")
+                        ? std::optional(slots.key_secret)
+                        : EnvValue("FNF_ACCESS_KEY_SECRET");
+  if (!out->no_auth && (!out->key_id || !out->key_secret ||
+                        out->key_id->empty() || out->key_secret->empty())) {
+    *error =
+        "give the key pair clients sign with: --access-key-id ID "
+        "--access-key-secret SECRET (or FNF_ACCESS_KEY_ID and "
+        "FNF_ACCESS_KEY_SECRET), or --no-auth to accept unsigned requests";
+    return false;
+  }
+  return true;
+}
 
 bool ParseHelpArgs(const std::vector<std::string>& args, WordArgs* out,
                    std::string* error) {
@@ -367,15 +484,7 @@ bool ParseRunArgs(const std::vector<std::string>& args, RunArgs* out,
   out->output = slots.output == "json"   ? OutputFormat::kJson
                 : slots.output == "text" ? OutputFormat::kText
                                          : OutputFormat::kAuto;
-  for (const std::string& task : slots.tasks) {
-    size_t eq = task.find('=');
-    if (eq == std::string::npos || eq == 0 || eq + 1 == task.size()) {
-      *error = "--task needs KEY=COMMAND, got '" + task + "'";
-      return false;
-    }
-    out->tasks.push_back({task.substr(0, eq), task.substr(eq + 1)});
-  }
-  return true;
+  return TaskCommands(slots.tasks, &out->tasks, error);
 }
 
 bool ParseValidateArgs(const std::vector<std::string>& args, ValidateArgs* out,
@@ -417,6 +526,12 @@ std::string GraphHelp() {
   GraphArgs args;
   GraphSlots slots;
   return GraphApp(&args, &slots)->help();
+}
+
+std::string ServeHelp() {
+  ServeArgs args;
+  ServeSlots slots;
+  return ServeApp(&args, &slots)->help();
 }
 
 std::string TestHelp() {

@@ -67,6 +67,19 @@ struct TestArgs {
   bool help = false;
 };
 
+struct ServeArgs {
+  std::string host = "127.0.0.1";  // --listen HOST:PORT
+  int port = 8080;
+  std::optional<std::string> key_id, key_secret;  // --access-key-id/-secret
+  bool no_auth = false;                           // --no-auth
+  std::vector<TaskCommand> tasks;                 // --task
+  std::optional<std::string> mocks_file;          // --mocks
+  bool virtual_time = false;                      // --virtual-time
+  bool quiet = false;                             // --quiet
+  std::string region = "cn-hangzhou";             // --region
+  bool help = false;
+};
+
 // `fnf help [COMMAND]`, `fnf completion SHELL`, `fnf version`: one optional
 // (help) or required (completion) word, or none (version).
 struct WordArgs {
@@ -82,6 +95,11 @@ bool ParseGraphArgs(const std::vector<std::string>& args, GraphArgs* out,
                     std::string* error);
 bool ParseTestArgs(const std::vector<std::string>& args, TestArgs* out,
                    std::string* error);
+// Also takes the key pair from FNF_ACCESS_KEY_ID / FNF_ACCESS_KEY_SECRET when
+// the options do not give it; without one (and without --no-auth) it is a
+// mistake.
+bool ParseServeArgs(const std::vector<std::string>& args, ServeArgs* out,
+                    std::string* error);
 bool ParseHelpArgs(const std::vector<std::string>& args, WordArgs* out,
                    std::string* error);
 bool ParseCompletionArgs(const std::vector<std::string>& args, WordArgs* out,
@@ -95,6 +113,7 @@ std::string RunHelp();
 std::string ValidateHelp();
 std::string GraphHelp();
 std::string TestHelp();
+std::string ServeHelp();
 std::string HelpHelp();
 std::string CompletionHelp();
 std::string VersionHelp();

@@ -1,7 +1,6 @@
 #include "cli/serve_command.h"
 
 #include <condition_variable>
-#include <cstdlib>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -26,122 +25,6 @@
 
 namespace fnf::cli {
 namespace {
-
-struct ServeArgs {
-  std::string host = "127.0.0.1";
-  int port = 8080;
-  std::optional<std::string> key_id, key_secret;
-  bool no_auth = false;
-  std::vector<TaskCommand> tasks;
-  std::optional<std::string> mocks_file;
-  bool virtual_time = false;
-  bool quiet = false;
-  std::string region = "cn-hangzhou";
-  bool help = false;
-};
-
-// "HOST:PORT", "[::1]:PORT" or ":PORT".
-bool ParseListen(const std::string& text, ServeArgs* out, std::string* error) {
-  size_t colon = text.rfind(':');
-  std::string port = colon == std::string::npos ? "" : text.substr(colon + 1);
-  bool digits = !port.empty() && port.size() <= 5 &&
-                port.find_first_not_of("0123456789") == std::string::npos;
-  if (!digits || std::stoi(port) > 65535) {
-    *error = "--listen needs HOST:PORT with a port from 0 to 65535, got '" +
-             text + "'";
-    return false;
-  }
-  std::string host = text.substr(0, colon);
-  if (host.size() > 2 && host.front() == '[' && host.back() == ']') {
-    host = host.substr(1, host.size() - 2);
-  }
-  out->host = host.empty() ? "127.0.0.1" : host;
-  out->port = std::stoi(port);
-  return true;
-}
-
-// Options as `--opt VALUE` or `--opt=VALUE`. (The tool's other commands parse
-// in args.cc; this one keeps its few options here, in its own file.)
-bool ParseServeArgs(const std::vector<std::string>& args, ServeArgs* out,
-                    std::string* error) {
-  for (size_t i = 0; i < args.size(); ++i) {
-    std::string name = args[i], value;
-    std::optional<std::string> inline_value;
-    if (size_t eq = name.find('=');
-        name.rfind("--", 0) == 0 && eq != std::string::npos) {
-      inline_value = name.substr(eq + 1);
-      name = name.substr(0, eq);
-    }
-    if (name == "--help" || name == "-h") {
-      out->help = true;
-      return true;
-    }
-    const bool flag =
-        name == "--virtual-time" || name == "--quiet" || name == "--no-auth";
-    if (flag) {
-      if (inline_value) {
-        *error = name + " takes no value";
-        return false;
-      }
-      (name == "--virtual-time" ? out->virtual_time
-       : name == "--quiet"      ? out->quiet
-                                : out->no_auth) = true;
-      continue;
-    }
-    const bool known = name == "--listen" || name == "--access-key-id" ||
-                       name == "--access-key-secret" || name == "--task" ||
-                       name == "--mocks" || name == "--region";
-    if (!known) {
-      *error = name.rfind('-', 0) == 0 ? "unknown option " + name
-                                       : "unexpected argument '" + name + "'";
-      return false;
-    }
-    if (inline_value) {
-      value = *inline_value;
-    } else if (i + 1 < args.size()) {
-      value = args[++i];
-    } else {
-      *error = name + " needs a value";
-      return false;
-    }
-    if (name == "--listen") {
-      if (!ParseListen(value, out, error)) return false;
-    } else if (name == "--access-key-id") {
-      out->key_id = value;
-    } else if (name == "--access-key-secret") {
-      out->key_secret = value;
-    } else if (name == "--mocks") {
-      out->mocks_file = value;
-    } else if (name == "--region") {
-      out->region = value;
-    } else {  // --task
-      size_t eq = value.find('=');
-      if (eq == std::string::npos || eq == 0 || eq + 1 == value.size()) {
-        *error = "--task needs KEY=COMMAND, got '" + value + "'";
-        return false;
-      }
-      out->tasks.push_back({value.substr(0, eq), value.substr(eq + 1)});
-    }
-  }
-  // The SDKs' own variables work too, so a shell set up for them needs no
-  // flags.
-  for (auto [slot, env] :
-       {std::pair{&out->key_id, "FNF_ACCESS_KEY_ID"},
-        std::pair{&out->key_secret, "FNF_ACCESS_KEY_SECRET"}}) {
-    if (!slot->has_value()) {
-      if (const char* v = std::getenv(env)) *slot = v;
-    }
-  }
-  if (!out->no_auth && (!out->key_id || !out->key_secret ||
-                        out->key_id->empty() || out->key_secret->empty())) {
-    *error =
-        "give the key pair clients sign with: --access-key-id ID "
-        "--access-key-secret SECRET (or FNF_ACCESS_KEY_ID and "
-        "FNF_ACCESS_KEY_SECRET), or --no-auth to accept unsigned requests";
-    return false;
-  }
-  return true;
-}
 
 // Runs a manual-mode engine on virtual time: everything ready runs at once,
 // and when nothing is ready the clock jumps to the next timer. It sleeps until
@@ -198,47 +81,6 @@ bool IsCallbackMode(const std::string& mode) {
 
 }  // namespace
 
-std::string ServeUsage() {
-  return "Usage: fnf serve [--listen HOST:PORT] --access-key-id ID "
-         "--access-key-secret SECRET\n"
-         "                 [--task KEY=COMMAND]... [--mocks FILE] "
-         "[--virtual-time] [--quiet]\n"
-         "\n"
-         "Serves the Serverless Workflow / CloudFlow API (FnF OpenAPI "
-         "2019-03-15) over HTTP,\n"
-         "so that Alibaba Cloud's SDKs and the aliyun CLI work against it "
-         "with only their\n"
-         "endpoint changed. The first line on stdout is\n"
-         "  fnf serve: listening on http://HOST:PORT\n"
-         "with the real port. SIGINT or SIGTERM stops it.\n"
-         "\n"
-         "Options:\n"
-         "  --listen HOST:PORT        where to listen (default "
-         "127.0.0.1:8080; port 0: any free port)\n"
-         "  --access-key-id ID        the key pair requests must be signed "
-         "with (or the\n"
-         "  --access-key-secret S     environment: FNF_ACCESS_KEY_ID, "
-         "FNF_ACCESS_KEY_SECRET)\n"
-         "  --no-auth                 accept requests without checking "
-         "signatures (test rigs)\n"
-         "  --task KEY=COMMAND        run COMMAND for tasks matching KEY (a "
-         "state name, resource\n"
-         "                            ARN or action), as `fnf run --task`\n"
-         "  --mocks FILE              mock task responses, as `fnf run "
-         "--mocks`\n"
-         "  --virtual-time            waits, retries and timeouts take no "
-         "real time\n"
-         "  --region REGION           what DescribeRegions answers (default "
-         "cn-hangzhou)\n"
-         "  --quiet                   no access log on stderr\n"
-         "\n"
-         "A callback task (TaskMode WaitForCustomCallback, legacy pattern "
-         "waitForCallback)\n"
-         "that no --task or mock takes waits for ReportTaskSucceeded / "
-         "ReportTaskFailed; its\n"
-         "token is printed on stderr.\n";
-}
-
 int ServeCommand(const std::vector<std::string>& args, std::ostream& out,
                  std::ostream& err) {
   ServeArgs serve;
@@ -247,8 +89,19 @@ int ServeCommand(const std::vector<std::string>& args, std::ostream& out,
     return ArgumentError("serve", error, err);
   }
   if (serve.help) {
-    out << ServeUsage();
+    out << ServeHelp();
     return kExitSucceeded;
+  }
+  for (const TaskCommand& task : serve.tasks) {
+    if (task.command == kAskTerminal) {
+      return ArgumentError(
+          "serve",
+          "--task " + task.key +
+              "=- reads answers from a terminal, which a server has not; "
+              "leave the task to a callback (its TaskToken is logged) and "
+              "answer with ReportTaskSucceeded or ReportTaskFailed",
+          err);
+    }
   }
   std::string mocks;
   if (serve.mocks_file && !ReadWholeFile(*serve.mocks_file, &mocks, &error)) {

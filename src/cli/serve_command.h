@@ -17,9 +17,6 @@ namespace fnf::cli {
 int ServeCommand(const std::vector<std::string>& args, std::ostream& out,
                  std::ostream& err);
 
-// fnf serve --help
-std::string ServeUsage();
-
 }  // namespace fnf::cli
 
 #endif  // FNF_CLI_SERVE_COMMAND_H_
