@@ -2,7 +2,6 @@
 // alone, a full disk reported to every write of the failed batch.
 #include <atomic>
 #include <future>
-#include <thread>
 #include <vector>
 
 #include "store/sqlite/sqlite_store.h"
@@ -36,30 +35,6 @@ GroupCommitter::Work Insert(int i, size_t bytes = 10) {
         .Bind(2, std::string(bytes, 'd'))
         .Run();
   };
-}
-
-TEST_CASE("Writes from many threads share commits", "[store][sqlite]") {
-  TempDir dir;
-  auto store = SqliteStore::Open(dir.path() + "/g.db");
-  REQUIRE(store.ok());
-  constexpr int kThreads = 8, kEach = 50;
-  std::atomic<int> failures{0};
-  std::vector<std::thread> threads;
-  for (int t = 0; t < kThreads; ++t) {
-    threads.emplace_back([&, t] {
-      for (int i = 0; i < kEach; ++i) {
-        if (!(*store)->committer().Write(Insert(t * kEach + i)).ok())
-          ++failures;
-      }
-    });
-  }
-  for (auto& th : threads) th.join();
-  CHECK(failures == 0);
-  CHECK(Count(**store, "SELECT count(*) FROM flow_versions") ==
-        kThreads * kEach);
-  GroupCommitter::Stats stats = (*store)->committer().stats();
-  CHECK(stats.writes == kThreads * kEach);
-  CHECK(stats.batches <= stats.writes);
 }
 
 TEST_CASE("A failing write is rolled back alone; its batch commits",

@@ -1,0 +1,62 @@
+// Concurrency: the SQLite store's group committer with many writer threads;
+// run under ThreadSanitizer in CI (label "concurrency").
+#include <atomic>
+#include <thread>
+#include <vector>
+
+#include "store/sqlite/sqlite_store.h"
+#include "tests/cli/tool_runner.h"
+#include "tests/testing/catch.h"
+
+namespace fnf::internal {
+namespace {
+
+using testing::TempDir;
+
+int64_t Count(SqliteStore& store, const std::string& sql) {
+  int64_t n = -1;
+  REQUIRE(store
+              .Read([&](SqliteDb& db) {
+                auto v = db.QueryInt(sql);
+                if (!v.ok()) return v.status();
+                n = v->value_or(-1);
+                return Status();
+              })
+              .ok());
+  return n;
+}
+
+GroupCommitter::Work Insert(int i) {
+  return [i](SqliteDb& db) {
+    auto stmt = db.Prepare("INSERT INTO flow_versions VALUES (?1, 'd', '', 0)");
+    if (!stmt.ok()) return stmt.status();
+    return (*stmt)->Bind(1, "h" + std::to_string(i)).Run();
+  };
+}
+
+TEST_CASE("Writes from many threads share commits", "[concurrency][store]") {
+  TempDir dir;
+  auto store = SqliteStore::Open(dir.path() + "/g.db");
+  REQUIRE(store.ok());
+  constexpr int kThreads = 8, kEach = 50;
+  std::atomic<int> failures{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < kEach; ++i) {
+        if (!(*store)->committer().Write(Insert(t * kEach + i)).ok())
+          ++failures;
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  CHECK(failures == 0);
+  CHECK(Count(**store, "SELECT count(*) FROM flow_versions") ==
+        kThreads * kEach);
+  GroupCommitter::Stats stats = (*store)->committer().stats();
+  CHECK(stats.writes == kThreads * kEach);
+  CHECK(stats.batches <= stats.writes);
+}
+
+}  // namespace
+}  // namespace fnf::internal
