@@ -16,14 +16,7 @@
 namespace fnf {
 namespace {
 
-std::string Root() {
-#ifdef FNF_SOURCE_DIR
-  return FNF_SOURCE_DIR "/";
-#else
-  std::string here = __FILE__;
-  return here.substr(0, here.rfind("tests/engine/"));
-#endif
-}
+std::string Root() { return FNF_SOURCE_DIR "/"; }
 
 std::string Read(const std::string& path) {
   std::ifstream in(Root() + path);

@@ -64,11 +64,9 @@ inline std::vector<std::string> Steps(ManualEngine& m, const std::string& flow,
   return out;
 }
 
-// tests/data/legacy/<name>, found from this file's path.
+// tests/data/legacy/<name>, in the source tree.
 inline std::string ReadLegacyData(const std::string& name) {
-  std::string here = __FILE__;
-  std::string root = here.substr(0, here.rfind("tests/legacy/"));
-  std::ifstream in(root + "tests/data/legacy/" + name);
+  std::ifstream in(FNF_SOURCE_DIR "/tests/data/legacy/" + name);
   INFO("data file " << name);
   REQUIRE(in.good());
   std::stringstream text;

@@ -9,12 +9,9 @@
 namespace fnf::internal::legacy_testing {
 namespace {
 
-// tests/data/legacy/<name>, found from this file's own path so that no build
-// setting is needed.
+// tests/data/legacy/<name>, in the source tree.
 std::string ReadSample(const std::string& name) {
-  std::string here = __FILE__;
-  std::string root = here.substr(0, here.rfind("tests/legacy/"));
-  std::ifstream in(root + "tests/data/legacy/" + name);
+  std::ifstream in(FNF_SOURCE_DIR "/tests/data/legacy/" + name);
   INFO("sample " << name);
   REQUIRE(in.good());
   std::stringstream text;
