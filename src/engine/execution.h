@@ -17,6 +17,7 @@
 #include "common/flow_error.h"
 #include "definition/ir.h"
 #include "json/json.h"
+#include "runtime/text_arena.h"
 
 namespace fnf::internal {
 
@@ -61,13 +62,38 @@ enum class EventType : uint8_t {
 };
 std::string_view EventTypeName(EventType t);
 
-struct Event {
-  int64_t id = 0, schedule_id = 0;
-  int64_t time_ms = 0;  // since the epoch; formatted when read
-  EventType type{};
-  std::string step_name;
-  std::string detail;  // JSON object text
+// How an event's EventDetail is rendered from its text and index when the
+// history is read (nothing is formatted while the execution runs).
+enum class DetailKind : uint8_t {
+  kNone,         // ""
+  kText,         // the text as it is
+  kInput,        // {"Input":<text>}
+  kOutput,       // {"Output":<text>}
+  kIndex,        // {"Index":<index>}
+  kIndexOutput,  // {"Index":<index>,"Output":<text>}
 };
+
+// One history event, compact: no allocation per event. Its id is its place in
+// ExecutionRt::history plus one. The step name points into the compiled flow
+// (kept alive by ExecutionRt::version) and the text into ExecutionRt::texts,
+// ExecutionRt::input_text or ExecutionRt::output, which never change once an
+// event points at them.
+struct Event {
+  int64_t schedule_id = 0;
+  int64_t time_ms = 0;  // since the epoch; formatted when read
+  const char* step = nullptr;
+  const char* text = nullptr;
+  uint32_t step_size = 0, text_size = 0;
+  uint32_t index = 0;  // Map/Parallel: the iteration or branch
+  EventType type{};
+  DetailKind kind = DetailKind::kNone;
+
+  std::string_view step_name() const { return {step, step_size}; }
+  std::string_view detail_text() const { return {text, text_size}; }
+};
+
+// The EventDetail JSON text of `e`, as the API returns it.
+std::string RenderDetail(const Event& e);
 
 // A running scope: the top level, a Parallel branch or a Map iteration.
 struct Frame {
@@ -81,8 +107,16 @@ struct Frame {
   Json data;   // the incoming data of `state`
   Json input;  // its effective input, after InputConstructor
   // The JSON text of the payload the frame carries (data, then input, then
-  // output) while it is unchanged; "" when not known.
-  std::string text;
+  // output) while it is unchanged, stored in ExecutionRt::texts; empty when
+  // not known. payload_size caches the payload's text size the same way, also
+  // when no history is recorded.
+  std::string_view text;
+  size_t payload_size = kUnknownSize;
+  static constexpr size_t kUnknownSize = ~size_t{0};
+  void PayloadChanged() {
+    text = std::string_view();
+    payload_size = kUnknownSize;
+  }
   std::vector<int> retry_used;  // retries made per Retry rule
   // Retries made in this state ($Context.Current.RetryCount).
   int RetriesMade() const {
@@ -121,8 +155,10 @@ struct ExecutionRt {
   // Fixed at start.
   std::string flow_name, name;
   std::shared_ptr<const FlowVersion> version;
-  Json input;              // parsed execution input
-  std::string input_text;  // as given (normalised to compact JSON)
+  Json input;  // parsed execution input
+  // As given (normalised to compact JSON). Never changed after the start: the
+  // ExecutionStarted event and the top frame point at it.
+  std::string input_text;
   std::string callback_token;
   int64_t started_ms = 0;
   uint64_t seq = 0;  // engine-wide creation order
@@ -130,8 +166,12 @@ struct ExecutionRt {
   // Guarded by mu.
   ExecutionStatus status = ExecutionStatus::kRunning;
   int64_t stopped_ms = 0;
-  std::string output, error_code, error_message;
-  std::vector<Event> history;
+  std::string output;  // set once, at the end; ExecutionSucceeded points at it
+  std::string error_code, error_message;
+  std::vector<Event> history;  // history[i] is event i + 1
+  // What the events point at; made by the first event that needs it (an
+  // execution whose events only show its input and output needs none).
+  std::unique_ptr<TextArena> texts;
   int64_t next_event_id = 1;
   Json global = Json::MakeObject();
   std::unordered_map<uint64_t, std::unique_ptr<Frame>> frames;
