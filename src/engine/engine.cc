@@ -771,7 +771,7 @@ Engine::Impl::ExecPtr Engine::Impl::FindExecution(
     *status = FlowNotFound(flow_name);
     return nullptr;
   }
-  auto it = entry->executions.find(std::string(execution_name));
+  auto it = entry->executions.find(execution_name);
   if (it == entry->executions.end()) {
     *status = Status(ErrorCode::kExecutionNotExists,
                      StrCat("Execution ", execution_name, " for flow ",
@@ -839,11 +839,11 @@ StatusOr<Execution> Engine::Impl::StartExecution(
                     StrCat("Execution ", name, " for flow ", request.flow_name,
                            " already exists."));
     }
-    exec->name = name;
+    exec->name = std::move(name);
     exec->version = entry->version;
     exec->started_ms = ToMs(clock_->Now());
     exec->seq = ++exec_seq_;
-    entry->executions.emplace(name, exec);
+    entry->executions.emplace(exec->name, exec);
   }
   Execution result = Launch(exec, sync);
   if (sync) {
@@ -1066,7 +1066,7 @@ StatusOr<Page<Execution>> Engine::Impl::ListExecutions(
   auto it = entry->executions.lower_bound(
       std::max(request.next_token, request.name_prefix));
   for (; it != entry->executions.end(); ++it) {
-    if (!absl::StartsWith(it->first, request.name_prefix)) break;
+    if (!it->first.starts_with(request.name_prefix)) break;
     std::lock_guard<std::mutex> el(it->second->mu);
     if (want && it->second->status != *want) continue;
     if (page.items.size() == limit) {

@@ -70,7 +70,9 @@ class Engine::Impl {
   struct FlowEntry {
     Flow meta;
     std::shared_ptr<const internal::FlowVersion> version;
-    absl::btree_map<std::string, ExecPtr> executions;
+    // Keyed by a view of the execution's own name (ExecutionRt::name, which
+    // never changes): the name is stored once.
+    absl::btree_map<std::string_view, ExecPtr> executions;
   };
 
   struct Job {
