@@ -5,8 +5,8 @@
 #include "fnf/clock.h"
 #include "fnf/engine.h"
 #include "fnf/options.h"
-#include "fnf/store.h"
 #include "fnf/status.h"
+#include "fnf/store.h"
 #include "fnf/types.h"
 #include "fnf/version.h"
 
