@@ -105,7 +105,15 @@ class [[nodiscard]] StatusOr {
   }
 
   bool ok() const { return v_.index() == 0; }
-  Status status() const { return ok() ? Status() : std::get<Status>(v_); }
+  // OK when a value is held. A reference for lvalues (valid as long as this
+  // StatusOr is), as absl::StatusOr does; rvalues give the Status up.
+  const Status& status() const& {
+    static const Status kOk;
+    return ok() ? kOk : std::get<Status>(v_);
+  }
+  Status status() && {
+    return ok() ? Status() : std::get<Status>(std::move(v_));
+  }
   const T& value() const& { return std::get<T>(v_); }
   T& value() & { return std::get<T>(v_); }
   T&& value() && { return std::get<T>(std::move(v_)); }

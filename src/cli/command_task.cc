@@ -83,9 +83,12 @@ TaskResult SucceededFromOutput(const TaskRequest& request,
 
 TaskResult FailedFromOutput(const SubprocessResult& run) {
   std::string_view json = TrimJsonSpace(run.stdout_data);
+  // Checked first: ValueToText below writes the Cause back out recursively.
+  const bool usable = !json.empty() && !FindJsonProblem(json, true);
   rapidjson::Document doc;
-  doc.Parse(json.data(), json.size());
-  if (!doc.HasParseError() && doc.IsObject()) {
+  if (usable)
+    doc.Parse<rapidjson::kParseIterativeFlag>(json.data(), json.size());
+  if (usable && !doc.HasParseError() && doc.IsObject()) {
     auto error = doc.FindMember("Error");
     if (error != doc.MemberEnd() && error->value.IsString()) {
       auto cause = doc.FindMember("Cause");

@@ -25,7 +25,7 @@ bool IsUtf8Continuation(char c) {
 
 std::optional<std::string> NameFromJson(std::string_view text) {
   rapidjson::Document doc;
-  doc.Parse(text.data(), text.size());
+  doc.Parse<rapidjson::kParseIterativeFlag>(text.data(), text.size());
   if (doc.HasParseError() || !doc.IsObject()) return std::nullopt;
   auto name = doc.FindMember("Name");
   if (name != doc.MemberEnd() && name->value.IsString())
@@ -42,7 +42,8 @@ std::optional<std::string> NameFromJson(std::string_view text) {
 
 std::optional<std::string> NameFromYaml(std::string_view text) {
   // yaml-cpp reports bad YAML only by throwing; validation reports it properly
-  // later.
+  // later. Load reads the first document only (LoadAll loops on a stray ',')
+  // and does not expand aliases.
   try {
     const YAML::Node root = YAML::Load(std::string(text));
     if (!root.IsMap()) return std::nullopt;

@@ -30,7 +30,7 @@ bool ReadRun(const std::string& text, std::set<std::string>* visited,
     return false;
   }
   rapidjson::Document doc;
-  doc.Parse(text.data(), text.size());
+  doc.Parse<rapidjson::kParseIterativeFlag>(text.data(), text.size());
   auto events = doc.FindMember("Events");
   if (events == doc.MemberEnd() || !events->value.IsArray()) {
     *error =

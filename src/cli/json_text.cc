@@ -6,6 +6,7 @@
 
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
+#include <rapidjson/memorystream.h>
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/reader.h>
 #include <rapidjson/stringbuffer.h>
@@ -28,6 +29,36 @@ JsonProblem ProblemAt(std::string_view text, size_t offset,
   return problem;
 }
 
+// Only checks: counts nesting (the library refuses JSON nested more than 512
+// levels, and so does the tool before handing text on) and keeps numbers as
+// text, so no number conversion runs at all.
+class DepthChecker
+    : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, DepthChecker> {
+ public:
+  bool Default() { return true; }
+  bool StartObject() { return Open(); }
+  bool StartArray() { return Open(); }
+  bool EndObject(rapidjson::SizeType) { return Close(); }
+  bool EndArray(rapidjson::SizeType) { return Close(); }
+  bool too_deep() const { return too_deep_; }
+
+ private:
+  bool Open() {
+    if (depth_ >= kMaxJsonDepth) {
+      too_deep_ = true;
+      return false;
+    }
+    ++depth_;
+    return true;
+  }
+  bool Close() {
+    --depth_;
+    return true;
+  }
+  int depth_ = 0;
+  bool too_deep_ = false;
+};
+
 }  // namespace
 
 std::string_view TrimJsonSpace(std::string_view text) {
@@ -40,14 +71,26 @@ std::string_view TrimJsonSpace(std::string_view text) {
 
 std::optional<JsonProblem> FindJsonProblem(std::string_view text,
                                            bool require_object) {
-  rapidjson::Document doc;
-  doc.Parse(text.data(), text.size());
-  if (doc.HasParseError()) {
-    return ProblemAt(text, doc.GetErrorOffset(),
-                     rapidjson::GetParseError_En(doc.GetParseError()));
+  DepthChecker checker;
+  rapidjson::Reader reader;
+  rapidjson::MemoryStream ms(text.data(), text.size());
+  constexpr unsigned kFlags = rapidjson::kParseIterativeFlag |
+                              rapidjson::kParseNumbersAsStringsFlag |
+                              rapidjson::kParseValidateEncodingFlag;
+  rapidjson::ParseResult result = reader.Parse<kFlags>(ms, checker);
+  // RapidJSON calls a zero with a large exponent ("0e999") too big; the
+  // library reads it as zero and refuses numbers that really are too big, so
+  // the tool leaves numbers to it.
+  if (!result && result.Code() != rapidjson::kParseErrorNumberTooBig) {
+    return ProblemAt(
+        text, result.Offset(),
+        checker.too_deep()
+            ? "nested more than " + std::to_string(kMaxJsonDepth) + " levels"
+            : rapidjson::GetParseError_En(result.Code()));
   }
-  if (require_object && !doc.IsObject()) {
-    size_t start = text.find_first_not_of(" \t\r\n");
+  size_t start = text.find_first_not_of(" \t\r\n");
+  if (require_object &&
+      (start == std::string_view::npos || text[start] != '{')) {
     return ProblemAt(text, start, "not a JSON object");
   }
   return std::nullopt;
@@ -93,7 +136,9 @@ std::string PrettyJson(std::string_view text, std::string_view indent) {
   std::string copy(text);
   rapidjson::StringStream stream(copy.c_str());
   // Numbers as their text, so 1.50 and 1e3 print as written.
-  if (!reader.Parse<rapidjson::kParseNumbersAsStringsFlag |
+  // Iterative: an execution's output may nest deeper than any stack.
+  if (!reader.Parse<rapidjson::kParseIterativeFlag |
+                    rapidjson::kParseNumbersAsStringsFlag |
                     rapidjson::kParseStopWhenDoneFlag>(stream, handler)) {
     return std::string(text);
   }

@@ -10,6 +10,9 @@
 
 namespace fnf::cli {
 
+// How deeply JSON may nest: the library's limit (docs/limits.md).
+inline constexpr int kMaxJsonDepth = 512;
+
 // Where JSON text is wrong (1-based line and byte column) and how.
 struct JsonProblem {
   int line = 1, column = 1;
@@ -17,7 +20,8 @@ struct JsonProblem {
 };
 
 // nullopt when `text` is one well-formed JSON value (surrounded by optional
-// whitespace), and, with `require_object`, that value is an object.
+// whitespace) nested at most kMaxJsonDepth levels, and, with
+// `require_object`, that value is an object. Needs no stack per level.
 std::optional<JsonProblem> FindJsonProblem(std::string_view text,
                                            bool require_object);
 

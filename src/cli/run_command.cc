@@ -157,8 +157,12 @@ int RunCommand(const std::vector<std::string>& args, std::ostream& out,
   Engine engine(options);
 
   const std::string& file = run_args.flow_file;
-  std::vector<Diagnostic> problems =
-      engine.ValidateDefinition(inputs.definition);
+  // An oversized definition is left to CreateFlow, so the tool reports it as
+  // the library does (EntityTooLarge), without parsing it first.
+  const bool too_large =
+      inputs.definition.size() > options.limits.request_bytes;
+  std::vector<Diagnostic> problems;
+  if (!too_large) problems = engine.ValidateDefinition(inputs.definition);
   if (!problems.empty()) {
     // On a terminal, each problem with its line and a caret, as compilers do.
     const bool show_source = &err == &std::cerr && ::isatty(STDERR_FILENO) == 1;
@@ -171,7 +175,9 @@ int RunCommand(const std::vector<std::string>& args, std::ostream& out,
     }
     return kExitInvalid;
   }
-  const std::string flow_name = DeriveFlowName(inputs.definition, file);
+  const std::string flow_name = too_large
+                                    ? FlowNameFromPath(file)
+                                    : DeriveFlowName(inputs.definition, file);
   CreateFlowRequest create;
   create.name = flow_name;
   create.definition = inputs.definition;

@@ -22,7 +22,7 @@ bool IsOneOf(const std::string& type,
 // "Error: Cause" from an event detail {"Error": ..., "Cause": ...}.
 std::string ErrorText(const std::string& detail) {
   rapidjson::Document doc;
-  doc.Parse(detail.c_str(), detail.size());
+  doc.Parse<rapidjson::kParseIterativeFlag>(detail.c_str(), detail.size());
   if (doc.HasParseError() || !doc.IsObject()) return "";
   std::string text;
   auto error = doc.FindMember("Error");

@@ -35,6 +35,17 @@ void StrAppend(std::string* out, const Args&... args) {
   absl::StrAppend(out, strings_internal::Conv(args)...);
 }
 
+// `text` as messages quote it: whole when at most `max` bytes, else its first
+// `max` bytes (not splitting a UTF-8 character) and "... (N bytes)", so an
+// error about a huge value stays readable.
+inline std::string Excerpt(std::string_view text, size_t max = 64) {
+  if (text.size() <= max) return std::string(text);
+  size_t cut = max;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
+    --cut;
+  return StrCat(text.substr(0, cut), "... (", text.size(), " bytes)");
+}
+
 }  // namespace fnf::internal
 
 #endif  // FNF_COMMON_STRINGS_H_

@@ -1,34 +1,18 @@
 #include "definition/loader.h"
 
-#include <charconv>
-#include <cmath>
-#include <regex>
+#include <optional>
 
 #include <rapidjson/error/en.h>
 #include <rapidjson/reader.h>
-#include <yaml-cpp/yaml.h>
 
 #include "absl/strings/ascii.h"
-#include "absl/strings/numbers.h"
+#include "common/strings.h"
+#include "definition/yaml_loader.h"
+#include "functions/utf8.h"
 #include "json/tree_builder.h"
 
 namespace fnf::internal {
 namespace {
-
-// Positions are collected in pre-order while parsing and attached to the
-// finished tree by a second pre-order walk, because node addresses are not
-// stable while containers grow.
-void AttachPositions(const Json& node, const std::vector<Position>& positions,
-                     size_t* next, SourceMap* map) {
-  if (*next < positions.size()) map->Set(&node, positions[(*next)++]);
-  if (node.is_array()) {
-    for (const Json& v : node.as_array())
-      AttachPositions(v, positions, next, map);
-  } else if (node.is_object()) {
-    for (const Json::Member& m : node.as_object())
-      AttachPositions(m.second, positions, next, map);
-  }
-}
 
 // ---- JSON ----
 
@@ -75,25 +59,26 @@ class PositionRecorder : public JsonTreeBuilder::Observer {
   const rapidjson::MemoryStream* stream_;
 };
 
-std::unique_ptr<LoadedDocument> LoadJson(std::string_view text,
-                                         Diagnostics* diags) {
+std::unique_ptr<LoadedDocument> LoadJsonOnce(std::string_view text,
+                                             Diagnostics* diags,
+                                             rapidjson::ParseErrorCode* code) {
   rapidjson::MemoryStream ms(text.data(), text.size());
   PositionRecorder recorder(text, &ms);
   JsonTreeBuilder builder(/*reject_duplicate_keys=*/true, &recorder);
   rapidjson::Reader reader;
-  rapidjson::ParseResult pr =
-      reader.Parse<rapidjson::kParseFullPrecisionFlag |
-                   rapidjson::kParseValidateEncodingFlag>(ms, builder);
+  rapidjson::ParseResult pr = reader.Parse<kJsonParseFlags>(ms, builder);
+  *code = pr.Code();
   if (!pr) {
     const std::string& duplicate = builder.duplicate();
     // A duplicate stops the parse right after its key: point at the key.
     size_t offset = duplicate.empty() ? pr.Offset()
                                       : recorder.StartOfToken(ms.Tell(), true);
     auto [line, col] = LineColumn(text, offset);
-    std::string msg = duplicate.empty()
-                          ? std::string("invalid JSON: ") +
-                                rapidjson::GetParseError_En(pr.Code())
-                          : "duplicate key \"" + duplicate + "\"";
+    std::string msg = !duplicate.empty() ? "duplicate key \"" + duplicate + "\""
+                      : !builder.error().empty()
+                          ? "invalid JSON: " + builder.error()
+                          : std::string("invalid JSON: ") +
+                                rapidjson::GetParseError_En(pr.Code());
     if (!msg.empty() && msg.back() == '.') msg.pop_back();
     diags->AddAt(Position{line, col}, "", std::move(msg));
     return nullptr;
@@ -105,143 +90,55 @@ std::unique_ptr<LoadedDocument> LoadJson(std::string_view text,
   return doc;
 }
 
-// ---- YAML ----
-
-Position PositionOf(const YAML::Mark& mark) {
-  if (mark.line < 0) return Position{};
-  return Position{mark.line + 1, mark.column + 1};
-}
-
-// YAML 1.2 core schema resolution of a plain (untagged) scalar.
-Json ResolvePlainScalar(const std::string& s) {
-  if (s.empty() || s == "~" || s == "null" || s == "Null" || s == "NULL")
-    return Json();
-  if (s == "true" || s == "True" || s == "TRUE") return Json(true);
-  if (s == "false" || s == "False" || s == "FALSE") return Json(false);
-  static const std::regex kInt("[-+]?[0-9]+");
-  static const std::regex kOct("0o[0-7]+");
-  static const std::regex kHex("0x[0-9a-fA-F]+");
-  static const std::regex kFloat(
-      "[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?");
-  if (std::regex_match(s, kInt)) {
-    int64_t v;
-    if (absl::SimpleAtoi(s, &v)) return Json(v);
-    double d;
-    if (absl::SimpleAtod(s, &d)) return Json(d);
-  }
-  if (std::regex_match(s, kOct)) {
-    int64_t v = 0;
-    auto r = std::from_chars(s.data() + 2, s.data() + s.size(), v, 8);
-    if (r.ec == std::errc()) return Json(v);
-  }
-  if (std::regex_match(s, kHex)) {
-    int64_t v = 0;
-    auto r = std::from_chars(s.data() + 2, s.data() + s.size(), v, 16);
-    if (r.ec == std::errc()) return Json(v);
-  }
-  if (std::regex_match(s, kFloat)) {
-    double d;
-    if (absl::SimpleAtod(s, &d)) return Json(d);
-  }
-  if (s == ".inf" || s == ".Inf" || s == ".INF" || s == "+.inf" ||
-      s == "-.inf" || s == ".nan" || s == ".NaN" || s == ".NAN") {
-    return Json(s);  // JSON has no infinities or NaN: keep the text
-  }
-  return Json(s);
-}
-
-class YamlConverter {
- public:
-  explicit YamlConverter(Diagnostics* diags) : diags_(diags) {}
-
-  Json Convert(const YAML::Node& node, int depth) {
-    positions.push_back(PositionOf(node.Mark()));
-    if (depth > 200) {
-      diags_->AddAt(PositionOf(node.Mark()), "", "document nested too deeply");
-      return Json();
-    }
-    switch (node.Type()) {
-      case YAML::NodeType::Null:
-        return Json();
-      case YAML::NodeType::Scalar:
-        if (node.Tag() == "?") return ResolvePlainScalar(node.Scalar());
-        if (node.Tag() == "tag:yaml.org,2002:int" || node.Tag() == "!!int") {
-          return ResolvePlainScalar(node.Scalar());
-        }
-        return Json(
-            node.Scalar());  // quoted ("!") or explicitly tagged as a string
-      case YAML::NodeType::Sequence: {
-        Json::Array arr;
-        arr.reserve(node.size());
-        for (const YAML::Node& child : node)
-          arr.push_back(Convert(child, depth + 1));
-        return Json(std::move(arr));
-      }
-      case YAML::NodeType::Map: {
-        Json obj = Json::MakeObject();
-        for (const auto& kv : node) {
-          if (!kv.first.IsScalar()) {
-            diags_->AddAt(PositionOf(kv.first.Mark()), "",
-                          "mapping keys must be scalars");
-            continue;
-          }
-          const std::string& key = kv.first.Scalar();
-          if (obj.Find(key) != nullptr) {
-            diags_->AddAt(PositionOf(kv.first.Mark()), "",
-                          "duplicate key \"" + key + "\"");
-            continue;
-          }
-          obj.Append(key, Convert(kv.second, depth + 1));
-        }
-        return obj;
-      }
-      case YAML::NodeType::Undefined:
-        return Json();
-    }
-    return Json();
-  }
-
-  std::vector<Position> positions;
-
- private:
-  Diagnostics* diags_;
-};
-
-std::unique_ptr<LoadedDocument> LoadYaml(std::string_view text,
+std::unique_ptr<LoadedDocument> LoadJson(std::string_view text,
                                          Diagnostics* diags) {
-  std::vector<YAML::Node> docs;
-  try {
-    docs = YAML::LoadAll(std::string(text));
-  } catch (const YAML::Exception& e) {
-    diags->AddAt(PositionOf(e.mark), "", "invalid YAML: " + e.msg);
-    return nullptr;
+  rapidjson::ParseErrorCode code;
+  Diagnostics first(nullptr);
+  if (auto doc = LoadJsonOnce(text, &first, &code)) return doc;
+  if (code == rapidjson::kParseErrorNumberTooBig) {
+    if (std::optional<std::string> zeroed = RewriteZeroExponents(text)) {
+      return LoadJsonOnce(*zeroed, diags, &code);
+    }
   }
-  if (docs.size() > 1) {
-    diags->AddAt(
-        Position{}, "",
-        "expected one YAML document, found " + std::to_string(docs.size()));
-    return nullptr;
+  for (const Diagnostic& d : first.list()) {
+    diags->AddAt(Position{d.line, d.column}, d.path, d.message);
   }
-  auto doc = std::make_unique<LoadedDocument>();
-  if (docs.empty()) return doc;  // empty text: a null root
-  size_t before = diags->list().size();
-  YamlConverter conv(diags);
-  try {
-    doc->root = conv.Convert(docs[0], 0);
-  } catch (const YAML::Exception& e) {
-    diags->AddAt(PositionOf(e.mark), "", "invalid YAML: " + e.msg);
-    return nullptr;
-  }
-  if (diags->list().size() != before) return nullptr;
-  size_t next = 0;
-  AttachPositions(doc->root, conv.positions, &next, &doc->sources);
-  return doc;
+  return nullptr;
 }
 
 }  // namespace
 
+// Positions are collected in pre-order while parsing and attached to the
+// finished tree by a second pre-order walk, because node addresses are not
+// stable while containers grow.
+void AttachPositions(const Json& root, const std::vector<Position>& positions,
+                     size_t* next, SourceMap* map) {
+  std::vector<const Json*> pending{&root};  // pre-order: children reversed
+  while (!pending.empty() && *next < positions.size()) {
+    const Json* node = pending.back();
+    pending.pop_back();
+    map->Set(node, positions[(*next)++]);
+    if (node->is_array()) {
+      const Json::Array& a = node->as_array();
+      for (auto it = a.rbegin(); it != a.rend(); ++it) pending.push_back(&*it);
+    } else if (node->is_object()) {
+      const Json::Object& o = node->as_object();
+      for (auto it = o.rbegin(); it != o.rend(); ++it)
+        pending.push_back(&it->second);
+    }
+  }
+}
+
 std::unique_ptr<LoadedDocument> LoadDocument(std::string_view text,
                                              Diagnostics* diags) {
+  // Names, errors and every other string end up in JSON text (history,
+  // outputs): the whole document must be UTF-8, comments included.
+  if (size_t bad = InvalidUtf8Offset(text); bad != std::string_view::npos) {
+    auto [line, column] = LineColumn(text, bad);
+    diags->AddAt(Position{line, column}, "",
+                 StrCat("invalid UTF-8 (byte ", bad + 1, ")"));
+    return nullptr;
+  }
   size_t i = 0;
   while (i < text.size() && (text[i] == ' ' || text[i] == '\t' ||
                              text[i] == '\n' || text[i] == '\r')) {
@@ -258,14 +155,14 @@ std::unique_ptr<LoadedDocument> LoadDocument(std::string_view text,
         json_diags.list().front().message.rfind("duplicate key", 0) == 0;
     if (!duplicate) {
       Diagnostics yaml_diags(nullptr);
-      if (auto doc = LoadYaml(text, &yaml_diags)) return doc;
+      if (auto doc = LoadYamlDocument(text, &yaml_diags)) return doc;
     }
     for (const Diagnostic& d : json_diags.list()) {
       diags->AddAt(Position{d.line, d.column}, d.path, d.message);
     }
     return nullptr;
   }
-  return LoadYaml(text, diags);
+  return LoadYamlDocument(text, diags);
 }
 
 }  // namespace fnf::internal

@@ -7,6 +7,7 @@
 
 #include <memory>
 #include <string_view>
+#include <vector>
 
 #include "definition/diagnostics.h"
 #include "json/json.h"
@@ -24,6 +25,11 @@ struct LoadedDocument {
 // `diags`.
 std::unique_ptr<LoadedDocument> LoadDocument(std::string_view text,
                                              Diagnostics* diags);
+
+// Attaches `positions` (one per value of `root`, in pre-order, from index
+// *next on) to the values of `root` in `map`.
+void AttachPositions(const Json& root, const std::vector<Position>& positions,
+                     size_t* next, SourceMap* map);
 
 }  // namespace fnf::internal
 

@@ -11,6 +11,7 @@
 #include "definition/compiler.h"
 #include "engine/engine_impl.h"
 #include "engine/names.h"
+#include "functions/utf8.h"
 
 namespace fnf {
 
@@ -31,6 +32,30 @@ std::string FormatMs(int64_t ms) {
 
 Status Invalid(std::string message) {
   return Status(ErrorCode::kInvalidArgument, std::move(message));
+}
+
+// A ListExecutions token is an execution name: at most 128 bytes, plus ':' and
+// a UUID for Express executions.
+constexpr size_t kMaxNextTokenBytes = 256;
+
+// StopExecution's and ReportTaskFailed's Error and Cause: bounded, UTF-8.
+Status CheckErrorAndCause(std::string_view error, std::string_view cause) {
+  if (error.size() > 128) {
+    return Invalid(StrCat("Error is ", error.size(),
+                          " characters long; it must be at most 128"));
+  }
+  if (cause.size() > 4096) {
+    return Invalid(StrCat("Cause is ", cause.size(),
+                          " characters long; it must be at most 4096"));
+  }
+  for (auto [what, text] :
+       {std::pair{"Error", error}, std::pair{"Cause", cause}}) {
+    size_t bad = internal::InvalidUtf8Offset(text);
+    if (bad != std::string_view::npos) {
+      return Invalid(StrCat(what, " is not valid UTF-8 (byte ", bad + 1, ")"));
+    }
+  }
+  return Status();
 }
 
 Status TooLarge(size_t limit) {
@@ -349,10 +374,11 @@ void Engine::Impl::CallTask(const ExecPtr& /*exec*/, internal::TaskCall call) {
       outcome.output = std::move(parsed.value);
     }
   } else {
+    // Host code may hand back any bytes; history and output are JSON text.
     outcome.error = internal::FlowError{
         result->error.empty() ? std::string(internal::kErrTaskFailed)
-                              : result->error,
-        result->cause};
+                              : internal::ToValidUtf8(result->error),
+        internal::ToValidUtf8(result->cause)};
   }
   (void)ReportTask(call.request.task_token, std::move(outcome));
 }
@@ -428,11 +454,13 @@ Status Engine::Impl::ReportTask(std::string_view token,
     std::lock_guard<std::mutex> l(mu_);
     auto it = tasks_.find(std::string(token));
     if (it == tasks_.end()) {
-      return Invalid(StrCat("Task token '", token, "' is not valid."));
+      return Invalid(
+          StrCat("Task token '", internal::Excerpt(token), "' is not valid."));
     }
     if (it->second.done) {
-      return Status(ErrorCode::kTaskAlreadyCompleted,
-                    StrCat("Task ", token, " has already completed."));
+      return Status(
+          ErrorCode::kTaskAlreadyCompleted,
+          StrCat("Task ", internal::Excerpt(token), " has already completed."));
     }
     exec = it->second.exec.lock();
     it->second.done = true;
@@ -479,14 +507,7 @@ Status Engine::Impl::ReportTaskSucceeded(std::string_view token,
 Status Engine::Impl::ReportTaskFailed(std::string_view token,
                                       std::string_view error,
                                       std::string_view cause) {
-  if (error.size() > 128) {
-    return Invalid(StrCat("Error is ", error.size(),
-                          " characters long; it must be at most 128"));
-  }
-  if (cause.size() > 4096) {
-    return Invalid(StrCat("Cause is ", cause.size(),
-                          " characters long; it must be at most 4096"));
-  }
+  if (Status s = CheckErrorAndCause(error, cause); !s.ok()) return s;
   internal::TaskOutcome outcome;
   outcome.error =
       internal::FlowError{error.empty() ? std::string(internal::kErrTaskFailed)
@@ -559,7 +580,7 @@ std::optional<TimePoint> Engine::Impl::NextWakeupTime() const {
 
 Status Engine::Impl::FlowNotFound(std::string_view name) const {
   return Status(ErrorCode::kFlowNotExists,
-                StrCat("Flow ", name, " does not exist."));
+                StrCat("Flow ", internal::Excerpt(name), " does not exist."));
 }
 
 Engine::Impl::FlowEntry* Engine::Impl::FindFlow(std::string_view name) {
@@ -567,10 +588,32 @@ Engine::Impl::FlowEntry* Engine::Impl::FindFlow(std::string_view name) {
   return it == flows_.end() ? nullptr : it->second.get();
 }
 
+namespace {
+
+// A CloudFlow definition's Name must be a name CreateFlow accepts: checked by
+// ValidateDefinition and CreateFlow alike, so they agree on the text.
+std::optional<Diagnostic> DefinitionNameProblem(
+    const internal::CompiledFlow& flow) {
+  if (flow.dialect != internal::Dialect::kCloudFlow || flow.name.empty())
+    return std::nullopt;
+  std::string e = internal::CheckResourceName("Name", flow.name);
+  if (e.empty()) return std::nullopt;
+  Diagnostic d;
+  d.message = std::move(e);  // names the field itself
+  return d;
+}
+
+}  // namespace
+
 std::vector<Diagnostic> Engine::Impl::ValidateDefinition(
     std::string_view definition) const {
   internal::CompileOptions copts{&options_.limits, false};
-  return internal::CompileDefinition(definition, copts).diagnostics;
+  internal::CompileResult r = internal::CompileDefinition(definition, copts);
+  if (r.flow) {
+    if (std::optional<Diagnostic> d = DefinitionNameProblem(*r.flow))
+      r.diagnostics.push_back(std::move(*d));
+  }
+  return std::move(r.diagnostics);
 }
 
 namespace {
@@ -594,6 +637,10 @@ CompiledOrStatus CompileFor(std::string_view flow_name,
     return {nullptr, Invalid(StrCat("Invalid flow definition: ",
                                     JoinDiagnostics(r.diagnostics)))};
   }
+  if (std::optional<Diagnostic> d = DefinitionNameProblem(*r.flow)) {
+    return {nullptr, Invalid(StrCat("Invalid flow definition: ",
+                                    JoinDiagnostics({*d})))};
+  }
   if (r.flow->dialect == internal::Dialect::kCloudFlow &&
       !r.flow->name.empty() && r.flow->name != flow_name) {
     return {
@@ -615,13 +662,14 @@ StatusOr<Flow> Engine::Impl::CreateFlow(const CreateFlowRequest& request) {
   std::string mode =
       request.execution_mode.empty() ? "Standard" : request.execution_mode;
   if (mode != "Standard" && mode != "Express") {
-    return Invalid(StrCat("ExecutionMode '", request.execution_mode,
+    return Invalid(StrCat("ExecutionMode '",
+                          internal::Excerpt(request.execution_mode),
                           "' is invalid: expected Standard or Express"));
   }
   if (request.type != "FDL" && request.type != "DEFAULT" &&
       !request.type.empty()) {
-    return Invalid(
-        StrCat("Type '", request.type, "' is invalid: expected FDL"));
+    return Invalid(StrCat("Type '", internal::Excerpt(request.type),
+                          "' is invalid: expected FDL"));
   }
   {
     std::lock_guard<std::mutex> l(mu_);
@@ -773,9 +821,10 @@ Engine::Impl::ExecPtr Engine::Impl::FindExecution(
   }
   auto it = entry->executions.find(execution_name);
   if (it == entry->executions.end()) {
-    *status = Status(ErrorCode::kExecutionNotExists,
-                     StrCat("Execution ", execution_name, " for flow ",
-                            flow_name, " does not exist."));
+    *status = Status(
+        ErrorCode::kExecutionNotExists,
+        StrCat("Execution ", internal::Excerpt(execution_name), " for flow ",
+               internal::Excerpt(flow_name), " does not exist."));
     return nullptr;
   }
   return it->second;
@@ -1000,14 +1049,8 @@ StatusOr<Execution> Engine::Impl::WaitExecution(
 
 StatusOr<Execution> Engine::Impl::StopExecution(
     const StopExecutionRequest& request) {
-  if (request.error.size() > 128) {
-    return Invalid(StrCat("Error is ", request.error.size(),
-                          " characters long; it must be at most 128"));
-  }
-  if (request.cause.size() > 4096) {
-    return Invalid(StrCat("Cause is ", request.cause.size(),
-                          " characters long; it must be at most 4096"));
-  }
+  if (Status s = CheckErrorAndCause(request.error, request.cause); !s.ok())
+    return s;
   Status status;
   ExecPtr exec =
       FindExecution(request.flow_name, request.execution_name, &status);
@@ -1019,8 +1062,9 @@ StatusOr<Execution> Engine::Impl::StopExecution(
     if (exec->ended()) {
       return Status(
           ErrorCode::kExecutionAlreadyCompleted,
-          StrCat("Execution '", request.execution_name, "' for flow '",
-                 request.flow_name, "' has already completed."));
+          StrCat("Execution '", internal::Excerpt(request.execution_name),
+                 "' for flow '", internal::Excerpt(request.flow_name),
+                 "' has already completed."));
     }
     internal::Interpreter interp(exec.get(), Env(), &fx);
     interp.Stop(request.error, request.cause);
@@ -1044,17 +1088,18 @@ StatusOr<Page<Execution>> Engine::Impl::ListExecutions(
     want = ParseStatus(request.status);
     if (!want) {
       return Invalid(
-          StrCat("Status '", request.status,
+          StrCat("Status '", internal::Excerpt(request.status),
                  "' is invalid: expected one of Starting, Running, Stopped, "
                  "Succeeded, Failed, TimedOut"));
     }
   }
-  if (!request.next_token.empty()) {
-    if (std::string e =
-            internal::CheckResourceName("NextToken", request.next_token);
-        !e.empty()) {
-      return Invalid(e);
-    }
+  // Tokens are opaque: any name a page can end at (a generated UUID may start
+  // with a digit, an Express name holds ':'), so only the length is checked.
+  if (request.next_token.size() > kMaxNextTokenBytes) {
+    return Invalid(StrCat("NextToken is ", request.next_token.size(),
+                          " bytes long; a token from a previous page is at "
+                          "most ",
+                          kMaxNextTokenBytes));
   }
   size_t limit = request.limit == 0 ? lim.list_default : request.limit;
   std::vector<ExecPtr> candidates;
@@ -1090,7 +1135,7 @@ StatusOr<Page<HistoryEvent>> Engine::Impl::GetExecutionHistory(
   if (!next_token.empty() &&
       (!absl::SimpleAtoi(next_token, &from) || from < 1)) {
     return Invalid(
-        StrCat("NextToken '", next_token,
+        StrCat("NextToken '", internal::Excerpt(next_token),
                "' is invalid: it must be an event id from a previous page"));
   }
   Status status;

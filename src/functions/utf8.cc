@@ -19,6 +19,22 @@ size_t CharLength(std::string_view s) {
 }
 
 bool IsValidUtf8(std::string_view s) {
+  return InvalidUtf8Offset(s) == std::string_view::npos;
+}
+
+std::string ToValidUtf8(std::string_view s) {
+  std::string out;
+  size_t bad;
+  while ((bad = InvalidUtf8Offset(s)) != std::string_view::npos) {
+    out.append(s.substr(0, bad));
+    out.append("\xEF\xBF\xBD");  // U+FFFD
+    s.remove_prefix(bad + 1);
+  }
+  out.append(s);
+  return out;
+}
+
+size_t InvalidUtf8Offset(std::string_view s) {
   size_t i = 0;
   while (i < s.size()) {
     uint8_t c = static_cast<uint8_t>(s[i]);
@@ -38,20 +54,20 @@ bool IsValidUtf8(std::string_view s) {
       len = 4;
       cp = c & 0x07;
     } else {
-      return false;
+      return i;
     }
-    if (i + len > s.size()) return false;
+    if (i + len > s.size()) return i;
     for (size_t k = 1; k < len; ++k) {
       uint8_t cc = static_cast<uint8_t>(s[i + k]);
-      if ((cc & 0xC0) != 0x80) return false;
+      if ((cc & 0xC0) != 0x80) return i;
       cp = (cp << 6) | (cc & 0x3F);
     }
     static constexpr uint32_t kMin[5] = {0, 0, 0x80, 0x800, 0x10000};
     if (cp < kMin[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-      return false;
+      return i;
     i += len;
   }
-  return true;
+  return std::string_view::npos;
 }
 
 }  // namespace fnf::internal

@@ -5,6 +5,7 @@
 #define FNF_FUNCTIONS_UTF8_H_
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 
 namespace fnf::internal {
@@ -18,6 +19,10 @@ size_t CharLength(std::string_view s);
 // True when `s` is well-formed UTF-8 (no overlongs, surrogates or values above
 // U+10FFFF).
 bool IsValidUtf8(std::string_view s);
+// Byte offset of the first byte that breaks UTF-8 well-formedness, or npos.
+size_t InvalidUtf8Offset(std::string_view s);
+// `s` with every byte that breaks well-formedness replaced by U+FFFD.
+std::string ToValidUtf8(std::string_view s);
 
 }  // namespace fnf::internal
 

@@ -1,6 +1,7 @@
 #include "interp/json_size.h"
 
 #include <string>
+#include <vector>
 
 namespace fnf::internal {
 namespace {
@@ -22,35 +23,49 @@ size_t StringSize(const std::string& s) {
 
 }  // namespace
 
-size_t JsonTextSize(const Json& value) {
-  switch (value.type()) {
-    case Json::Type::kString:
-      return StringSize(value.as_string());
-    case Json::Type::kArray: {
-      const Json::Array& a = value.as_array();
-      size_t n = a.empty() ? 2 : 1 + a.size();  // brackets and commas
-      for (const Json& v : a) n += JsonTextSize(v);
-      return n;
+size_t JsonTextSize(const Json& root) {
+  // An explicit stack: a value built up by a flow may be deeper than the
+  // stack of the thread measuring it.
+  size_t n = 0;
+  std::vector<const Json*> pending{&root};
+  while (!pending.empty()) {
+    const Json& value = *pending.back();
+    pending.pop_back();
+    switch (value.type()) {
+      case Json::Type::kString:
+        n += StringSize(value.as_string());
+        break;
+      case Json::Type::kArray: {
+        const Json::Array& a = value.as_array();
+        n += a.empty() ? 2 : 1 + a.size();  // brackets and commas
+        for (const Json& v : a) pending.push_back(&v);
+        break;
+      }
+      case Json::Type::kObject: {
+        const Json::Object& o = value.as_object();
+        n += o.empty() ? 2 : 1 + o.size();  // braces and commas
+        for (const Json::Member& m : o) {
+          n += StringSize(m.first) + 1;
+          pending.push_back(&m.second);
+        }
+        break;
+      }
+      case Json::Type::kDouble:
+      case Json::Type::kInt: {
+        std::string s;
+        value.AppendTo(&s);
+        n += s.size();
+        break;
+      }
+      case Json::Type::kBool:
+        n += value.as_bool() ? 4 : 5;
+        break;
+      case Json::Type::kNull:
+        n += 4;
+        break;
     }
-    case Json::Type::kObject: {
-      const Json::Object& o = value.as_object();
-      size_t n = o.empty() ? 2 : 1 + o.size();  // braces and commas
-      for (const Json::Member& m : o)
-        n += StringSize(m.first) + 1 + JsonTextSize(m.second);
-      return n;
-    }
-    case Json::Type::kDouble:
-    case Json::Type::kInt: {
-      std::string s;
-      value.AppendTo(&s);
-      return s.size();
-    }
-    case Json::Type::kBool:
-      return value.as_bool() ? 4 : 5;
-    case Json::Type::kNull:
-      return 4;
   }
-  return 0;
+  return n;
 }
 
 }  // namespace fnf::internal

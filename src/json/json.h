@@ -39,6 +39,14 @@ class Json {
   Json(const char* s) : v_(std::string(s)) {}       // NOLINT
   Json(Array a) : v_(std::move(a)) {}               // NOLINT
   Json(Object o) : v_(std::move(o)) {}              // NOLINT
+  // Copying, destroying, comparing and serializing walk the tree with an
+  // explicit stack, so a value of any depth is safe on any thread's stack.
+  Json(const Json& other);
+  Json(Json&&) noexcept = default;
+  Json& operator=(const Json& other);
+  Json& operator=(Json&&) noexcept = default;
+  ~Json();
+
   static Json MakeObject() { return Json(Object{}); }
   static Json MakeArray() { return Json(Array{}); }
 
@@ -96,10 +104,20 @@ class Json {
   std::string_view type_name() const { return TypeName(type()); }
 
  private:
+  bool HasContainerChild() const;
+  void MoveChildrenTo(std::vector<Json>* out);
+  void AppendScalarTo(std::string* out) const;
+
   std::variant<std::monostate, bool, int64_t, double, std::string, Array,
                Object>
       v_;
 };
+
+// How deeply arrays and objects may nest in any JSON the engine accepts
+// (inputs, task outputs, definitions, mocks, stringToJson): deeper text is
+// refused while it is parsed, with kJsonTooDeep as the error.
+inline constexpr int kMaxJsonDepth = 512;
+inline constexpr std::string_view kJsonTooDeep = "nested more than 512 levels";
 
 // Result of parsing JSON text.
 struct JsonParseResult {

@@ -5,14 +5,30 @@
 #define FNF_JSON_TREE_BUILDER_H_
 
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <rapidjson/reader.h>
 
 #include "json/json.h"
+#include "json/number.h"
 
 namespace fnf::internal {
+
+// The flags every JSON parse in the engine uses: iterative (no recursion, any
+// depth is safe; JsonTreeBuilder enforces kMaxJsonDepth), numbers handed over
+// as text (JsonTreeBuilder::RawNumber converts them exactly), UTF-8 checked.
+inline constexpr unsigned kJsonParseFlags =
+    rapidjson::kParseIterativeFlag | rapidjson::kParseNumbersAsStringsFlag |
+    rapidjson::kParseValidateEncodingFlag;
+
+// RapidJSON refuses a zero written with an exponent above 308 ("0e309") as
+// too big even with numbers as text. Returns `text` with every such literal
+// replaced by a zero of the same length ("0.0" and spaces, so every offset
+// stays where it was), or nullopt when there is none.
+std::optional<std::string> RewriteZeroExponents(std::string_view text);
 
 class JsonTreeBuilder
     : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, JsonTreeBuilder> {
@@ -42,6 +58,17 @@ class JsonTreeBuilder
                       : Json(static_cast<double>(u)));
   }
   bool Double(double d) { return Scalar(Json(d)); }
+  // Numbers arrive as text (kParseNumbersAsStringsFlag) and are converted
+  // exactly here: RapidJSON 1.1's own full-precision conversion has undefined
+  // behaviour on a zero significand with an exponent.
+  bool RawNumber(const char* s, rapidjson::SizeType n, bool) {
+    std::optional<Json> v = JsonNumberFromText(std::string_view(s, n));
+    if (!v) {
+      error_ = "number too big to be stored in a double";
+      return false;
+    }
+    return Scalar(std::move(*v));
+  }
   bool String(const char* s, rapidjson::SizeType n, bool) {
     return Scalar(Json(std::string(s, n)), /*is_string=*/true);
   }
@@ -61,6 +88,9 @@ class JsonTreeBuilder
   Json TakeRoot() { return std::move(root_); }
   // The repeated key that stopped the parse, or "".
   const std::string& duplicate() const { return duplicate_; }
+  // Why the builder stopped the parse (too deep, a number out of range), or
+  // "" (then RapidJSON's error or duplicate() says why).
+  const std::string& error() const { return error_; }
 
  private:
   struct Frame {
@@ -73,6 +103,10 @@ class JsonTreeBuilder
     return Put(std::move(v));
   }
   bool Open(Json v) {
+    if (stack_.size() >= static_cast<size_t>(kMaxJsonDepth)) {
+      error_ = kJsonTooDeep;
+      return false;
+    }
     if (observer_) observer_->OnValue(false, true);
     stack_.push_back(Frame{std::move(v), std::move(key_)});
     return true;
@@ -105,6 +139,7 @@ class JsonTreeBuilder
   std::vector<Frame> stack_;
   std::string key_;
   std::string duplicate_;
+  std::string error_;
   Json root_;
 };
 

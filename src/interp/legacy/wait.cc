@@ -2,13 +2,13 @@
 
 #include <chrono>
 #include <cmath>
-#include <cstdlib>
 #include <optional>
 #include <string>
 
 #include "common/strings.h"
 #include "common/time_format.h"
 #include "interp/legacy/errors.h"
+#include "json/number.h"
 
 namespace fnf::internal::legacy {
 namespace {
@@ -28,13 +28,7 @@ std::variant<Json, FlowError> Evaluate(const Expression& e, const Json& input) {
 std::optional<double> Seconds(const Json& v) {
   if (v.is_number()) return v.as_number();
   if (!v.is_string() || v.as_string().empty()) return std::nullopt;
-  const std::string& text = v.as_string();
-  char* end = nullptr;
-  const double d = std::strtod(text.c_str(), &end);
-  if (end != text.c_str() + text.size() || !std::isfinite(d)) {
-    return std::nullopt;
-  }
-  return d;
+  return ParseDecimal(v.as_string());
 }
 
 std::variant<TimePoint, FlowError> FromDuration(const WaitSpec& wait,

@@ -6,6 +6,7 @@
 #include "common/strings.h"
 #include "interp/interpreter.h"
 #include "interp/legacy/task_data.h"
+#include "json/number.h"
 
 namespace fnf::internal {
 namespace {
@@ -17,11 +18,8 @@ bool TimeoutSeconds(const Json& v, double* out) {
     return true;
   }
   if (v.is_string()) {
-    char* end = nullptr;
-    const std::string& s = v.as_string();
-    double d = std::strtod(s.c_str(), &end);
-    if (!s.empty() && end == s.c_str() + s.size()) {
-      *out = d;
+    if (std::optional<double> d = ParseDecimal(v.as_string())) {
+      *out = *d;
       return true;
     }
   }
