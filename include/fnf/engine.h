@@ -128,9 +128,12 @@ class Engine {
   // InvalidArgument naming the problem and its line:column.
   Status LoadMocks(std::string_view mock_file_text);
 
-  // Manual mode (worker_threads = 0): runs everything that is ready at the
-  // clock's now, including task handlers, on the calling thread; returns the
-  // number of steps run. With worker threads it does nothing and returns 0.
+  // Manual mode (worker_threads = 0): runs what is ready at the clock's now,
+  // including task handlers, on the calling thread, and returns the number of
+  // jobs run. The work per call is bounded (about 100,000 states), so a flow
+  // that loops cannot keep the caller: call it again while it returns
+  // non-zero (docs/limits.md). With worker threads it does nothing and
+  // returns 0.
   size_t RunReady();
   // When the next timer (Wait, retry, timeout) is due; nullopt when none is
   // pending.

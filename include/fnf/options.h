@@ -33,7 +33,15 @@ struct Limits {
   int64_t execution_max_seconds = 365LL * 24 * 3600;  // Standard: 1 year
   int64_t express_execution_max_seconds = 300;        // Express: 5 minutes
   int expression_call_depth = 10;                     // nested function calls
-  int list_default = 60;                              // List* default page size
+  // fnf's own bounds, so that a flow cannot take the host down:
+  // Child flows started by tasks (FNF:StartExecution, legacy acs:fnf flows)
+  // nest at most this deep; a task that would start a deeper one fails with
+  // FnF.TaskFailed.
+  int child_flow_depth = 32;
+  // Executions running at once in the engine, children included; beyond it
+  // StartExecution is ResourceThrottled and a task starting a child fails.
+  size_t running_executions = 100000;
+  int list_default = 60;  // List* default page size
   int list_flows_max = 999, list_executions_max = 99,
       history_max = 1000;  // page size caps
 };

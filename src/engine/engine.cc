@@ -58,6 +58,16 @@ Status CheckErrorAndCause(std::string_view error, std::string_view cause) {
   return Status();
 }
 
+// Locks an execution for an API call. While a call waits, workers about to run
+// the execution's next slice step aside (RunJob), so a call waits for at most
+// one slice even while a loop runs.
+std::unique_lock<std::mutex> LockForCall(internal::ExecutionRt& exec) {
+  exec.callers_waiting.fetch_add(1, std::memory_order_acq_rel);
+  std::unique_lock<std::mutex> l(exec.mu);
+  exec.callers_waiting.fetch_sub(1, std::memory_order_acq_rel);
+  return l;
+}
+
 Status TooLarge(size_t limit) {
   return Status(ErrorCode::kEntityTooLarge,
                 StrCat("The payload size exceeds maximum allowed size (", limit,
@@ -244,13 +254,17 @@ void Engine::Impl::ScheduleRun(const ExecPtr& exec) {
   Push(std::move(job));
 }
 
-void Engine::Impl::RunJob(Job job) {
+size_t Engine::Impl::RunJob(Job job) {
   const ExecPtr& exec = job.exec;
   if (job.kind == Job::Kind::kTask) {
     CallTask(exec, std::move(*job.task));
-    return;
+    return 1;
   }
   internal::Effects fx;
+  size_t steps = 0;
+  bool more = false;
+  while (exec->callers_waiting.load(std::memory_order_acquire) > 0)
+    std::this_thread::yield();
   {
     std::lock_guard<std::mutex> l(exec->mu);
     internal::Interpreter interp(exec.get(), Env(), &fx);
@@ -259,9 +273,14 @@ void Engine::Impl::RunJob(Job job) {
     } else {
       exec->queued = false;
     }
-    interp.RunReadyFrames();
+    // A slice of steps, then the lock goes: Stop, Describe, List and Wait
+    // answer while a loop runs, and other executions get their turn.
+    steps = interp.RunReadyFrames();
+    more = !exec->ready.empty();
   }
   Apply(exec, std::move(fx));
+  if (more) ScheduleRun(exec);
+  return std::max<size_t>(steps, 1);
 }
 
 void Engine::Impl::Apply(const ExecPtr& exec, internal::Effects fx) {
@@ -292,6 +311,7 @@ void Engine::Impl::Apply(const ExecPtr& exec, internal::Effects fx) {
           TaskRecord{exec, c.frame_id, c.generation, c.slot, false};
     }
     if (!fx.timers.empty() && !manual_) work_cv_.notify_all();
+    if (fx.finished && running_executions_ > 0) --running_executions_;
   }
   for (internal::ChildStart& c : fx.child_starts)
     LaunchChild(exec, std::move(c));
@@ -326,7 +346,7 @@ void Engine::Impl::ReportToParent(const ExecutionRt& exec) {
   (void)ReportTask(token, std::move(outcome));
 }
 
-void Engine::Impl::CallTask(const ExecPtr& /*exec*/, internal::TaskCall call) {
+void Engine::Impl::CallTask(const ExecPtr& exec, internal::TaskCall call) {
   // Handler matching: state name, then resource ARN, then action (API.md).
   std::optional<TaskResult> result;
   TaskHandler handler, fallback;
@@ -348,7 +368,7 @@ void Engine::Impl::CallTask(const ExecPtr& /*exec*/, internal::TaskCall call) {
     }
   }
   if (!result && handler) result = handler(call.request);
-  if (!result) result = StartChildFlow(call);
+  if (!result) result = StartChildFlow(call, exec->depth);
   if (!result && fallback) result = fallback(call.request);
   if (!result) {
     result =
@@ -384,7 +404,7 @@ void Engine::Impl::CallTask(const ExecPtr& /*exec*/, internal::TaskCall call) {
 }
 
 std::optional<TaskResult> Engine::Impl::StartChildFlow(
-    const internal::TaskCall& call) {
+    const internal::TaskCall& call, int parent_depth) {
   // DECISIONS.md 27: FNF:StartExecution, and legacy resourceArn
   // acs:fnf:::flow/<name>.
   const TaskRequest& req = call.request;
@@ -429,7 +449,14 @@ std::optional<TaskResult> Engine::Impl::StartChildFlow(
   const bool wait_for_child =
       req.task_mode == "WaitForSystemCallback" || req.task_mode == "sync";
   if (wait_for_child) child.callback_fnf_task_token = req.task_token;
-  StatusOr<Execution> started = StartExecution(child, false);
+  // A flow that starts itself would otherwise nest without end.
+  if (parent_depth >= options_.limits.child_flow_depth) {
+    return TaskResult::Failed(
+        std::string(internal::kErrTaskFailed),
+        StrCat("child flows nest more than ", options_.limits.child_flow_depth,
+               " levels (Limits::child_flow_depth)"));
+  }
+  StatusOr<Execution> started = StartExecution(child, false, parent_depth + 1);
   if (!started.ok()) {
     return TaskResult::Failed(started.status().code(),
                               started.status().message());
@@ -475,7 +502,7 @@ Status Engine::Impl::ReportTask(std::string_view token,
   internal::Effects fx;
   bool accepted;
   {
-    std::lock_guard<std::mutex> l(exec->mu);
+    auto l = LockForCall(*exec);
     internal::Interpreter interp(exec.get(), Env(), &fx);
     accepted = slot >= 0 ? interp.OnChildResult(frame_id, generation, slot,
                                                 std::move(outcome))
@@ -537,17 +564,21 @@ Status Engine::Impl::LoadMocks(std::string_view text) {
 
 size_t Engine::Impl::RunReady() {
   if (!manual_) return 0;
-  size_t steps = 0;
-  while (true) {
+  // Bounded work: a flow that loops for ever (a host may raise the transition
+  // limit) must not keep the host's thread; what is left stays queued for the
+  // next call.
+  constexpr size_t kMaxStepsPerCall = 100000;
+  size_t jobs = 0, steps = 0;
+  while (steps < kMaxStepsPerCall) {
     Job job;
     {
       std::lock_guard<std::mutex> l(mu_);
       if (!TakeJob(&job)) break;
     }
-    RunJob(std::move(job));
-    ++steps;
+    steps += RunJob(std::move(job));
+    ++jobs;
   }
-  return steps;
+  return jobs;
 }
 
 bool Engine::Impl::TimerIsStale(const Timer& t) {
@@ -830,8 +861,14 @@ Engine::Impl::ExecPtr Engine::Impl::FindExecution(
   return it->second;
 }
 
+std::string Engine::Impl::RunningLimitProblem() const {
+  if (running_executions_ < options_.limits.running_executions) return "";
+  return StrCat("the engine already runs ", running_executions_,
+                " executions, its limit (Limits::running_executions)");
+}
+
 StatusOr<Execution> Engine::Impl::StartExecution(
-    const StartExecutionRequest& request, bool sync) {
+    const StartExecutionRequest& request, bool sync, int depth) {
   const Limits& lim = options_.limits;
   if (request.input.size() > lim.request_bytes)
     return TooLarge(lim.request_bytes);
@@ -888,11 +925,15 @@ StatusOr<Execution> Engine::Impl::StartExecution(
                     StrCat("Execution ", name, " for flow ", request.flow_name,
                            " already exists."));
     }
+    if (std::string problem = RunningLimitProblem(); !problem.empty())
+      return Status(ErrorCode::kResourceThrottled, std::move(problem));
     exec->name = std::move(name);
     exec->version = entry->version;
     exec->started_ms = ToMs(clock_->Now());
     exec->seq = ++exec_seq_;
+    exec->depth = depth;
     entry->executions.emplace(exec->name, exec);
+    ++running_executions_;
   }
   Execution result = Launch(exec, sync);
   if (sync) {
@@ -952,13 +993,21 @@ void Engine::Impl::LaunchChild(const ExecPtr& parent, internal::ChildStart c) {
   {
     std::lock_guard<std::mutex> l(mu_);
     FlowEntry* entry = FindFlow(exec->flow_name);
+    exec->depth = parent->depth + 1;
     if (entry == nullptr) {
       problem = StrCat("flow ", exec->flow_name, " no longer exists");
+    } else if (exec->depth > options_.limits.child_flow_depth) {
+      problem = StrCat("child flows nest more than ",
+                       options_.limits.child_flow_depth,
+                       " levels (Limits::child_flow_depth)");
+    } else if (std::string limit = RunningLimitProblem(); !limit.empty()) {
+      problem = std::move(limit);
     } else if (!entry->executions.emplace(exec->name, exec).second) {
       problem = StrCat("execution ", exec->name, " already exists");
     } else {
       exec->started_ms = ToMs(clock_->Now());
       exec->seq = ++exec_seq_;
+      ++running_executions_;
     }
   }
   if (!problem.empty()) {
@@ -973,7 +1022,7 @@ void Engine::Impl::LaunchChild(const ExecPtr& parent, internal::ChildStart c) {
 void Engine::Impl::Drive(const ExecPtr& exec,
                          std::chrono::steady_clock::time_point deadline) {
   auto ended = [&] {
-    std::lock_guard<std::mutex> l(exec->mu);
+    auto l = LockForCall(*exec);
     return exec->ended();
   };
   if (!manual_) {
@@ -996,8 +1045,10 @@ void Engine::Impl::Drive(const ExecPtr& exec,
     RunReady();
     if (ended()) return;
     std::unique_lock<std::mutex> l(mu_);
-    if (!jobs_.empty()) continue;
+    // The deadline first: an execution that keeps making work (a loop) must
+    // not keep the caller past its timeout.
     if (std::chrono::steady_clock::now() >= deadline) return;
+    if (!jobs_.empty()) continue;
     if (clock_->IsManual()) {
       // Time moves only when the host says so; what may still come is a task
       // report from another thread.
@@ -1025,7 +1076,7 @@ StatusOr<Execution> Engine::Impl::DescribeExecution(
   Status status;
   ExecPtr exec = FindExecution(flow_name, execution_name, &status);
   if (!exec) return status;
-  std::lock_guard<std::mutex> l(exec->mu);
+  auto l = LockForCall(*exec);
   Execution e = Snapshot(*exec);
   e.request_id = NewRequestId();
   return e;
@@ -1041,7 +1092,7 @@ StatusOr<Execution> Engine::Impl::WaitExecution(
                       ? std::chrono::steady_clock::now()
                       : std::chrono::steady_clock::now() + timeout;
   Drive(exec, deadline);
-  std::lock_guard<std::mutex> l(exec->mu);
+  auto l = LockForCall(*exec);
   Execution e = Snapshot(*exec);
   e.request_id = NewRequestId();
   return e;
@@ -1058,7 +1109,7 @@ StatusOr<Execution> Engine::Impl::StopExecution(
   internal::Effects fx;
   Execution result;
   {
-    std::lock_guard<std::mutex> l(exec->mu);
+    auto l = LockForCall(*exec);
     if (exec->ended()) {
       return Status(
           ErrorCode::kExecutionAlreadyCompleted,
@@ -1112,7 +1163,7 @@ StatusOr<Page<Execution>> Engine::Impl::ListExecutions(
       std::max(request.next_token, request.name_prefix));
   for (; it != entry->executions.end(); ++it) {
     if (!it->first.starts_with(request.name_prefix)) break;
-    std::lock_guard<std::mutex> el(it->second->mu);
+    auto el = LockForCall(*it->second);
     if (want && it->second->status != *want) continue;
     if (page.items.size() == limit) {
       page.next_token = it->first;
@@ -1143,7 +1194,7 @@ StatusOr<Page<HistoryEvent>> Engine::Impl::GetExecutionHistory(
   if (!exec) return status;
   size_t n = limit == 0 ? lim.list_default : limit;
   Page<HistoryEvent> page;
-  std::lock_guard<std::mutex> l(exec->mu);
+  auto l = LockForCall(*exec);
   const std::vector<internal::Event>& h = exec->history;
   // history[i] is event i + 1.
   for (size_t i = static_cast<size_t>(from - 1); i < h.size(); ++i) {

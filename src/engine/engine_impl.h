@@ -39,8 +39,9 @@ class Engine::Impl {
   StatusOr<Page<Flow>> ListFlows(const ListRequest& request);
   std::vector<Diagnostic> ValidateDefinition(std::string_view definition) const;
 
+  // `depth`: 0 for a host's request, the parent's depth + 1 for a child flow.
   StatusOr<Execution> StartExecution(const StartExecutionRequest& request,
-                                     bool sync);
+                                     bool sync, int depth = 0);
   StatusOr<Execution> DescribeExecution(std::string_view flow_name,
                                         std::string_view execution_name);
   StatusOr<Execution> WaitExecution(std::string_view flow_name,
@@ -119,13 +120,14 @@ class Engine::Impl {
       const internal::ExecutionRt& exec);  // REQUIRES: exec.mu held
 
   // Jobs and effects.
-  void Push(Job job);                                     // REQUIRES: mu_ held
-  void RunJob(Job job);                                   // no lock held
+  void Push(Job job);      // REQUIRES: mu_ held
+  size_t RunJob(Job job);  // no lock held; returns the states run (>= 1)
   void Apply(const ExecPtr& exec, internal::Effects fx);  // no lock held
   void ScheduleRun(const ExecPtr& exec);  // no lock held; exec has ready frames
   void CallTask(const ExecPtr& exec, internal::TaskCall call);
   // The built-in child-flow integration; nullopt when `call` is not for it.
-  std::optional<TaskResult> StartChildFlow(const internal::TaskCall& call);
+  std::optional<TaskResult> StartChildFlow(const internal::TaskCall& call,
+                                           int parent_depth);
   void ReportToParent(
       const internal::ExecutionRt& exec);    // CallbackFnFTaskToken
   bool PopDueTimers(TimePoint now);          // REQUIRES: mu_ held
@@ -137,6 +139,8 @@ class Engine::Impl {
   // `express_bound`: apply the Express five-minute bound. Returns its snapshot.
   Execution Launch(const ExecPtr& exec, bool express_bound);
   void LaunchChild(const ExecPtr& parent, internal::ChildStart c);
+  // "" when one more execution may run; else why not. REQUIRES: mu_ held.
+  std::string RunningLimitProblem() const;
   void Drive(const ExecPtr& exec,
              std::chrono::steady_clock::time_point deadline);
 
@@ -156,6 +160,7 @@ class Engine::Impl {
       timers_;
   uint64_t timer_seq_ = 0;
   uint64_t exec_seq_ = 0;
+  size_t running_executions_ = 0;  // counted against Limits::running_executions
   std::unordered_map<std::string, TaskRecord> tasks_;
   std::unordered_map<std::string, TaskHandler> handlers_;
   TaskHandler default_handler_;  // tasks nothing else takes

@@ -4,6 +4,7 @@
 #ifndef FNF_ENGINE_EXECUTION_H_
 #define FNF_ENGINE_EXECUTION_H_
 
+#include <atomic>
 #include <cstdint>
 #include <deque>
 #include <memory>
@@ -162,6 +163,7 @@ struct ExecutionRt {
   std::string callback_token;
   int64_t started_ms = 0;
   uint64_t seq = 0;  // engine-wide creation order
+  int depth = 0;     // 0 for an execution a host started; a child's is +1
 
   // Guarded by mu.
   ExecutionStatus status = ExecutionStatus::kRunning;
@@ -178,6 +180,9 @@ struct ExecutionRt {
   uint64_t next_frame_id = 1;
   std::vector<uint64_t> ready;  // frames to run
   bool queued = false;          // a run job for this execution is pending
+  // API calls waiting for `mu` (not guarded by it): the next slice of a
+  // running loop waits for them.
+  std::atomic<int> callers_waiting{0};
   uint64_t timeout_generation = 0;
   uint64_t next_map_run = 1;
 

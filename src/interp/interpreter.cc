@@ -191,47 +191,61 @@ void Interpreter::Start() {
   }
 }
 
-size_t Interpreter::RunReadyFrames() {
+size_t Interpreter::RunReadyFrames(size_t max_steps) {
   size_t steps = 0;
   // `ready` is a FIFO that grows while it is drained (frames make frames
   // ready).
-  for (size_t i = 0; i < exec_->ready.size() && !exec_->ended(); ++i) {
+  std::vector<uint64_t> unfinished;
+  size_t i = 0;
+  for (; i < exec_->ready.size() && !exec_->ended() && steps < max_steps; ++i) {
     const uint64_t id = exec_->ready[i];
     auto it = exec_->frames.find(id);
     if (it == exec_->frames.end()) continue;  // cancelled meanwhile
-    RunFrame(it->second.get(), &steps);
+    if (!RunFrame(it->second.get(), &steps, max_steps))
+      unfinished.push_back(id);
   }
-  exec_->ready.clear();
+  if (exec_->ended()) {
+    exec_->ready.clear();
+    return steps;
+  }
+  // What is left runs in the next slice: the frame cut short first.
+  unfinished.insert(unfinished.end(),
+                    exec_->ready.begin() + static_cast<ptrdiff_t>(i),
+                    exec_->ready.end());
+  exec_->ready = std::move(unfinished);
   return steps;
 }
 
-void Interpreter::RunFrame(Frame* f, size_t* steps) {
+bool Interpreter::RunFrame(Frame* f, size_t* steps, size_t max_steps) {
   // A frame runs state after state until it waits, ends, or the execution ends.
   // Finishing a frame may free it, so its id is checked rather than the pointer
   // kept.
   const uint64_t id = f->id;
   while (!exec_->ended()) {
     auto it = exec_->frames.find(id);
-    if (it == exec_->frames.end()) return;
+    if (it == exec_->frames.end()) return true;
     f = it->second.get();
-    if (f->phase != Frame::Phase::kEnter) return;
-    // The history cap (5,000 events by default): a state adds at most a handful
-    // of events, so the execution fails before the next state could take it
-    // past the limit.
-    if (env_.record_history && exec_->history.size() + kMaxEventsPerState >
-                                   env_.limits->history_events) {
+    if (f->phase != Frame::Phase::kEnter) return true;
+    // The transition limit (5,000 history events by default), whether the
+    // history is recorded or not: a state adds at most a handful of events,
+    // so the execution fails before the next state could take it past the
+    // limit. Without it a loop would never end.
+    const size_t events = static_cast<size_t>(exec_->next_event_id - 1);
+    if (events + kMaxEventsPerState > env_.limits->history_events) {
       FlowError e{std::string(kErrHistoryLimit),
                   StrCat("the execution history would exceed ",
                          env_.limits->history_events, " events")};
       FinishExecution(ExecutionStatus::kFailed, nullptr, &e);
-      return;
+      return true;
     }
+    if (*steps >= max_steps) return false;
     ++*steps;
     state_time_ms_ = -1;
     state_time_ms_ = Now();
     EnterState(f);
     state_time_ms_ = -1;
   }
+  return true;
 }
 
 EvalContext Interpreter::MakeContext(const Frame* f, const Json* input) const {

@@ -85,9 +85,13 @@ class Interpreter {
 
   // Records ExecutionStarted and makes the top-level scope ready.
   void Start();
-  // Runs every ready frame until none is ready; returns the number of states
-  // run.
-  size_t RunReadyFrames();
+  // Runs ready frames until none is ready or `max_steps` states have run, so
+  // that one job holds the execution's lock for a bounded time; frames not
+  // finished stay in ExecutionRt::ready (the caller requeues the execution).
+  // Returns the number of states run.
+  size_t RunReadyFrames(size_t max_steps = kStepsPerSlice);
+  // States one job runs at most before it lets go of the execution.
+  static constexpr size_t kStepsPerSlice = 256;
   // A timer armed through Effects is due. Stale timers are ignored.
   void OnTimer(uint64_t frame_id, uint64_t generation);
   // A task the frame waits for has ended. Stale results are ignored; returns
@@ -108,7 +112,9 @@ class Interpreter {
   // The frame waiting with `generation` for a result, or nullptr when the
   // result is stale.
   Frame* WaitingFrame(uint64_t frame_id, uint64_t generation) const;
-  void RunFrame(Frame* f, size_t* steps);
+  // Runs the frame until it waits or ends; false when it stopped because
+  // `max_steps` were reached (it is still ready).
+  bool RunFrame(Frame* f, size_t* steps, size_t max_steps);
 
   // The per-state pipeline (cloudflow-v1.md §4.7), one code path for every
   // state type.

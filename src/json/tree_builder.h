@@ -64,7 +64,7 @@ class JsonTreeBuilder
   bool RawNumber(const char* s, rapidjson::SizeType n, bool) {
     std::optional<Json> v = JsonNumberFromText(std::string_view(s, n));
     if (!v) {
-      error_ = "number too big to be stored in a double";
+      error_ = "Number too big to be stored in double";  // as RapidJSON says
       return false;
     }
     return Scalar(std::move(*v));

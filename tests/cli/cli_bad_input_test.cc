@@ -49,7 +49,7 @@ TEST_CASE("tool: deep input exits 2 pointing at the level too many",
       RunTool({"run", DataFile("pass.yaml"), "--input-file", "-"}, deep);
   CHECK(r.exit_code == 2);
   CHECK(r.err ==
-        "fnf: InvalidArgument: stdin:1:2561: the input must be a JSON object: "
+        "fnf: InvalidArgument: -:1:2561: the input must be a JSON object: "
         "nested more than 512 levels\n");
 }
 

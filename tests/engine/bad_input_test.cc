@@ -143,7 +143,7 @@ TEST_CASE("item 2: constructors and scopes nested past the limit fail fast",
                  ctor + "}]}");
   CHECK(s.code() == "InvalidArgument");
   CHECK(s.message() ==
-        "Invalid flow definition: 1:2634: invalid JSON: nested more than 512 "
+        "Invalid flow definition: 1:2668: invalid JSON: nested more than 512 "
         "levels");
 
   // 3,000 nested Parallels.

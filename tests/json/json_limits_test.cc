@@ -65,7 +65,7 @@ TEST_CASE("numbers are read exactly, in range or not", "[json][limits]") {
     INFO(text);
     JsonParseResult r = ParseJson(text);
     REQUIRE_FALSE(r.ok);
-    CHECK(r.error == "number too big to be stored in a double");
+    CHECK(r.error == "Number too big to be stored in double");
   }
 }
 
