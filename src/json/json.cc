@@ -13,7 +13,9 @@
 namespace fnf::internal {
 
 Json::Json(const Json& other) {
-  if (!other.is_array() && !other.is_object()) {
+  // Scalars and flat containers (the common case) copy directly: their
+  // members' copies do not recurse further.
+  if (!other.HasContainerChild()) {
     v_ = other.v_;
     return;
   }
