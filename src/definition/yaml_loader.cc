@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/parser.h>
@@ -330,6 +331,12 @@ std::unique_ptr<LoadedDocument> LoadYamlDocument(std::string_view text,
       CheckNoMoreDocuments(text, &parser, diags);
     }
   } catch (const StopParse&) {
+    return nullptr;
+  } catch (const YAML::DeepRecursion& e) {
+    // yaml-cpp stops at 500 levels, before kMaxJsonDepth, and calls it "bad
+    // file".
+    diags->AddAt(PositionOf(e.mark), "",
+                 "invalid YAML: nested 500 levels or more");
     return nullptr;
   } catch (const YAML::Exception& e) {
     diags->AddAt(PositionOf(e.mark), "", "invalid YAML: " + e.msg);

@@ -567,7 +567,7 @@ size_t Engine::Impl::RunReady() {
   // Bounded work: a flow that loops for ever (a host may raise the transition
   // limit) must not keep the host's thread; what is left stays queued for the
   // next call.
-  constexpr size_t kMaxStepsPerCall = 100000;
+  constexpr size_t kMaxStepsPerCall = 10000;
   size_t jobs = 0, steps = 0;
   while (steps < kMaxStepsPerCall) {
     Job job;

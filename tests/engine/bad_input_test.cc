@@ -70,11 +70,11 @@ TEST_CASE("item 1: the alias bomb is InvalidArgument", "[limits]") {
   Status s = Create(m, "f", bomb);
   CHECK(s.code() == "InvalidArgument");
   CHECK(s.message() ==
-        "Invalid flow definition: 9:4: anchors and aliases copy more than "
+        "Invalid flow definition: 5:4: anchors and aliases copy more than "
         "100000 values");
   CHECK(m.engine->ValidateDefinition(bomb).size() == 1);
   CHECK(m.engine->LoadMocks(bomb).message() ==
-        "Invalid mock file: 9:4: anchors and aliases copy more than 100000 "
+        "Invalid mock file: 5:4: anchors and aliases copy more than 100000 "
         "values");
 }
 
@@ -271,7 +271,7 @@ TEST_CASE("state names must be UTF-8 in YAML definitions too", "[limits]") {
       Create(m, "f", Flow("  - {Type: Pass, Name: \"A\xff\", End: true}\n"));
   CHECK(s.code() == "InvalidArgument");
   CHECK(s.message() ==
-        "Invalid flow definition: 5:27: invalid UTF-8 (byte 70)");
+        "Invalid flow definition: 5:26: invalid UTF-8 (byte 80)");
 }
 
 TEST_CASE("messages quote at most 64 bytes of a value", "[limits]") {
