@@ -25,7 +25,8 @@ class PositionRecorder : public JsonTreeBuilder::Observer {
 
   void OnValue(bool is_string, bool is_container) override {
     const size_t end = stream_->Tell();
-    Record(is_container ? end - 1 : StartOfToken(end, is_string));
+    // The iterative parser reports a container before it takes its bracket.
+    Record(is_container ? end : StartOfToken(end, is_string));
   }
 
   size_t StartOfToken(size_t end, bool is_string) const {
