@@ -130,7 +130,7 @@ class Engine {
 
   // Manual mode (worker_threads = 0): runs what is ready at the clock's now,
   // including task handlers, on the calling thread, and returns the number of
-  // jobs run. The work per call is bounded (about 100,000 states), so a flow
+  // jobs run. The work per call is bounded (about 10,000 states), so a flow
   // that loops cannot keep the caller: call it again while it returns
   // non-zero (docs/limits.md). With worker threads it does nothing and
   // returns 0.
