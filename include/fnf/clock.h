@@ -1,14 +1,14 @@
 // fnf/clock.h: the engine's source of time, injectable so that tests never
 // sleep.
 //
-// Example:
-//   fnf::ManualClock clock;                       // starts at
-//   2019-01-01T00:00:00Z fnf::Engine engine({.worker_threads = 0, .clock =
-//   &clock});
-//   ... engine.RunReady();                        // runs up to a Wait state
+// Example: a 10-second Wait that takes no real time.
+//
+//   fnf::ManualClock clock;  // 2019-01-01T00:00:00Z
+//   fnf::Engine engine({.worker_threads = 0, .clock = &clock});
+//   ...
+//   engine.RunReady();  // runs up to the Wait
 //   clock.Advance(std::chrono::seconds(10));
-//   engine.RunReady();                            // the Wait is over; no sleep
-//   anywhere
+//   engine.RunReady();  // the Wait is over
 #ifndef FNF_CLOCK_H_
 #define FNF_CLOCK_H_
 
@@ -19,12 +19,14 @@
 
 namespace fnf {
 
+// A point in time on any fnf clock.
 using TimePoint = std::chrono::system_clock::time_point;
 
 // Tells the time. Implementations must be thread-safe.
 class Clock {
  public:
   virtual ~Clock() = default;
+  // The current time.
   virtual TimePoint Now() const = 0;
   // True when time moves only when told to (ManualClock): engine workers then
   // wait for a change notification instead of sleeping by real time.
@@ -36,6 +38,8 @@ class Clock {
     (void)fn;
     return 0;
   }
+  // Unregisters the listener `id` (from AddListener); an unknown id is
+  // ignored.
   virtual void RemoveListener(int id) { (void)id; }
 
   // The wall clock. Never null; lives for the whole program.

@@ -6,6 +6,7 @@
 // the legacy FDL (`version: v1`, `type: flow`).
 //
 // Example:
+//
 //   fnf::Engine engine;
 //   auto flow = engine.CreateFlow({.name = "hello", .definition = R"(
 //     Type: StateMachine
@@ -14,11 +15,12 @@
 //     States:
 //       - {Type: Pass, Name: Hi, End: true}
 //   )"});
-//   auto started = engine.StartExecution({.flow_name = "hello", .input =
-//   R"({"a": 1})"}); auto done = engine.WaitExecution("hello", started->name,
-//   std::chrono::seconds(10));
-//   // done->status == fnf::ExecutionStatus::kSucceeded, done->output ==
-//   R"({"a":1})"
+//   auto started = engine.StartExecution(
+//       {.flow_name = "hello", .input = R"({"a": 1})"});
+//   auto done = engine.WaitExecution("hello", started->name,
+//                                    std::chrono::seconds(10));
+//   // done->status == fnf::ExecutionStatus::kSucceeded
+//   // done->output == R"({"a":1})"
 //
 // Threading: every method is safe to call from any thread, including from
 // inside a task handler. The engine never calls host code (task handlers, clock
@@ -40,8 +42,11 @@
 
 namespace fnf {
 
+// The engine: flows, executions, their history, and the workers (or the
+// host, in manual mode) that run them. Not copyable.
 class Engine {
  public:
+  // Starts `options.worker_threads` workers (none in manual mode).
   explicit Engine(EngineOptions options = {});
   // Stops the worker threads; executions still running are left as they are.
   ~Engine();
@@ -56,6 +61,7 @@ class Engine {
   // Changes only the fields given. Running executions keep the definition they
   // started with.
   StatusOr<Flow> UpdateFlow(const UpdateFlowRequest& request);
+  // The flow as it is now. Errors: FlowNotExists.
   StatusOr<Flow> DescribeFlow(std::string_view flow_name);
   // InvalidArgument when the flow has running executions. Its executions go
   // with it.
@@ -84,7 +90,12 @@ class Engine {
                                         std::string_view execution_name);
   // Blocks until the execution ends or `timeout` passes (DescribeExecution's
   // WaitTimeSeconds), then returns it as DescribeExecution does. In manual mode
-  // it drives the engine itself; a ManualClock is never advanced by it.
+  // it drives the engine itself, and a ManualClock is never advanced by it: it
+  // returns at once, the execution still Running, when only time could move
+  // the execution on (it waits for a Wait, a retry or a timeout and no task
+  // of the engine awaits a report); it waits up to `timeout` only while a
+  // task report (ReportTask* from another thread) may still come.
+  // Errors: FlowNotExists, ExecutionNotExists.
   StatusOr<Execution> WaitExecution(std::string_view flow_name,
                                     std::string_view execution_name,
                                     std::chrono::milliseconds timeout);
@@ -109,6 +120,9 @@ class Engine {
   // TaskAlreadyCompleted (the task or its execution has ended), EntityTooLarge.
   Status ReportTaskSucceeded(std::string_view task_token,
                              std::string_view output_json);
+  // Fails a task waiting for its result with the error name `error` (""
+  // for FnF.TaskFailed) and `cause`; Retry and Catch apply. Errors:
+  // InvalidArgument (unknown token), TaskAlreadyCompleted.
   Status ReportTaskFailed(std::string_view task_token, std::string_view error,
                           std::string_view cause);
 
@@ -138,6 +152,13 @@ class Engine {
   // When the next timer (Wait, retry, timeout) is due; nullopt when none is
   // pending.
   std::optional<TimePoint> NextWakeupTime() const;
+  // Manual mode: runs everything ready, then, while a timer is due no later
+  // than `until` (no bound when nullopt), moves the engine's ManualClock to it
+  // and runs again: executions go as far as they can without a task report
+  // from outside. Returns the number of steps run. With a clock other than
+  // ManualClock, or with worker threads, it is RunReady(). Enabled schedules
+  // keep a timer due forever: pass `until` then.
+  size_t RunUntilIdle(std::optional<TimePoint> until = std::nullopt);
 
   class Impl;
 

@@ -6,33 +6,50 @@
 #include <cstdint>
 
 #include "fnf/clock.h"
+#include "fnf/types.h"
 
 namespace fnf {
 
 // Every documented service limit, with the documented default. A host may raise
 // or lower any of them. Sizes are in bytes, durations in seconds.
 struct Limits {
-  size_t state_payload_bytes =
-      64 * 1024;  // new spec: a state's input or output
-  size_t legacy_payload_bytes =
-      32 * 1024;  // legacy: a step's input + output + local
-  size_t request_bytes =
-      1024 * 1024;  // a request (StartExecution input, definitions)
-  size_t history_events = 5000;  // events per execution
-  int parallel_branches = 50;    // Parallel: branches per state
-  int map_concurrency = 40;      // inline Map: default and maximum concurrency
-  int distributed_map_concurrency =
-      100;                               // distributed Map: default concurrency
-  int legacy_parallel_branches = 100;    // legacy parallel step: branches
-  int legacy_foreach_concurrency = 100;  // legacy foreach: default concurrency
-  int wait_min_seconds = 1, wait_max_seconds = 300;   // Wait.Seconds, Standard
-  int express_wait_max_seconds = 20;                  // Wait.Seconds, Express
-  int64_t legacy_wait_max_seconds = 2 * 24 * 3600;    // legacy wait: 2 days
-  int64_t task_timeout_max_seconds = 604800;          // Task Timeout: 0..604800
-  int64_t retry_interval_max_seconds = 86400;         // Retry intervals
-  int64_t execution_max_seconds = 365LL * 24 * 3600;  // Standard: 1 year
-  int64_t express_execution_max_seconds = 300;        // Express: 5 minutes
-  int expression_call_depth = 10;                     // nested function calls
+  // CloudFlow: a state's input or output (FnF.PayloadTooLarge).
+  size_t state_payload_bytes = 64 * 1024;
+  // Legacy: a step's input, output and local together.
+  size_t legacy_payload_bytes = 32 * 1024;
+  // A request: a definition, an execution input, a task output
+  // (EntityTooLarge).
+  size_t request_bytes = 1024 * 1024;
+  // Events per execution (FnF.HistoryLimitExceeded).
+  size_t history_events = 5000;
+  // Parallel: branches per state.
+  int parallel_branches = 50;
+  // Inline Map: default and maximum concurrency.
+  int map_concurrency = 40;
+  // Distributed Map: default concurrency.
+  int distributed_map_concurrency = 100;
+  // Legacy parallel step: branches.
+  int legacy_parallel_branches = 100;
+  // Legacy foreach: default concurrency.
+  int legacy_foreach_concurrency = 100;
+  // Wait.Seconds of a Standard flow: the least.
+  int wait_min_seconds = 1;
+  // Wait.Seconds of a Standard flow: the most.
+  int wait_max_seconds = 300;
+  // Wait.Seconds of an Express flow: the most.
+  int express_wait_max_seconds = 20;
+  // Legacy wait: 2 days.
+  int64_t legacy_wait_max_seconds = 2 * 24 * 3600;
+  // Task Timeout: 0..604800.
+  int64_t task_timeout_max_seconds = 604800;
+  // Retry intervals and backoff caps.
+  int64_t retry_interval_max_seconds = 86400;
+  // A Standard execution: 1 year.
+  int64_t execution_max_seconds = 365LL * 24 * 3600;
+  // An Express execution: 5 minutes.
+  int64_t express_execution_max_seconds = 300;
+  // Nested function calls in one expression.
+  int expression_call_depth = 10;
   // fnf's own bounds, so that a flow cannot take the host down:
   // Child flows started by tasks (FNF:StartExecution, legacy acs:fnf flows)
   // nest at most this deep; a task that would start a deeper one fails with
@@ -41,11 +58,17 @@ struct Limits {
   // Executions running at once in the engine, children included; beyond it
   // StartExecution is ResourceThrottled and a task starting a child fails.
   size_t running_executions = 100000;
-  int list_default = 60;  // List* default page size
-  int list_flows_max = 999, list_executions_max = 99,
-      history_max = 1000;  // page size caps
+  // List* default page size.
+  int list_default = 60;
+  // ListFlows: the largest page.
+  int list_flows_max = 999;
+  // ListExecutions: the largest page.
+  int list_executions_max = 99;
+  // GetExecutionHistory: the largest page.
+  int history_max = 1000;
 };
 
+// How an Engine is built. Read once, by the Engine's constructor.
 struct EngineOptions {
   // -1: one worker per core; 0: manual mode, the host drives the engine with
   // RunReady(); n > 0: n worker threads.
@@ -55,10 +78,26 @@ struct EngineOptions {
   Clock* clock = nullptr;
   // 0: random; else uuid(), randomInt() and generated names are reproducible.
   uint64_t random_seed = 0;
-  Limits limits;
+  // Every service limit; see Limits.
+  Limits limits{};
   // Record execution history (GetExecutionHistory). On by default, as the
   // service does.
   bool record_history = true;
+  // Called once for every history event of every execution, as it happens:
+  // for a log, a trace or metrics without polling GetExecutionHistory.
+  // - Called with no engine lock held, on the thread that advanced the
+  //   execution (a worker; in manual mode the thread in RunReady,
+  //   WaitExecution or ReportTask*).
+  // - The events of one execution arrive in event-id order, one call at a
+  //   time; events of different executions may arrive concurrently on worker
+  //   threads, so the listener must then be thread-safe.
+  // - Only recorded events are heard: none when record_history is false.
+  // - The listener may call Engine methods, but must not block waiting for an
+  //   execution (WaitExecution, StartSyncExecution): the execution it hears
+  //   about cannot move on until the listener returns.
+  // - By the time WaitExecution sees an execution end, every event of that
+  //   execution has been delivered.
+  EventListener event_listener{};
 };
 
 }  // namespace fnf

@@ -20,7 +20,7 @@
 
 namespace fnf {
 
-// The API error codes (spec/api.md §6, DECISIONS.md 25). `ErrorCodeName` gives
+// The API error codes (see docs/errors.md). `ErrorCodeName` gives
 // the wire name and `ErrorCodeHttpStatus` the HTTP status of each.
 enum class ErrorCode {
   kOk = 0,
@@ -60,19 +60,28 @@ int ErrorCodeHttpStatus(ErrorCode code);
 // thread-compatible.
 class [[nodiscard]] Status {
  public:
-  Status() = default;  // OK
+  // OK.
+  Status() = default;
+  // An error; kOk with any message is OK.
   Status(ErrorCode code, std::string message);
+  // Copies (the message is copied too).
   Status(const Status& other);
+  // Copies (the message is copied too).
   Status& operator=(const Status& other);
+  // Moves; `other` is left OK.
   Status(Status&&) noexcept = default;
+  // Moves; `other` is left OK.
   Status& operator=(Status&&) noexcept = default;
   ~Status() = default;
 
+  // OK.
   static Status Ok() { return Status(); }
 
+  // True when this is not an error.
   bool ok() const { return rep_ == nullptr; }
   // "" when ok; else the API error code, e.g. "ExecutionAlreadyExists".
   const std::string& code() const;
+  // The code as an enum; kOk when ok.
   ErrorCode error_code() const { return rep_ ? rep_->code : ErrorCode::kOk; }
   // 200 when ok; else the code's HTTP status.
   int http_status() const { return ErrorCodeHttpStatus(error_code()); }
@@ -95,8 +104,12 @@ class [[nodiscard]] Status {
 template <typename T>
 class [[nodiscard]] StatusOr {
  public:
-  StatusOr(const T& value) : v_(value) {}        // NOLINT: implicit by design
+  // A value. Implicit by design: `return flow;`.
+  StatusOr(const T& value) : v_(value) {}  // NOLINT
+  // A value. Implicit by design.
   StatusOr(T&& value) : v_(std::move(value)) {}  // NOLINT
+  // An error; an OK status becomes InternalServerError. Implicit by design:
+  // `return Status(...);`.
   StatusOr(Status status) : v_(std::move(status)) {  // NOLINT
     if (std::get<Status>(v_).ok()) {
       v_ = Status(ErrorCode::kInternalServerError,
@@ -104,6 +117,7 @@ class [[nodiscard]] StatusOr {
     }
   }
 
+  // True when there is a value.
   bool ok() const { return v_.index() == 0; }
   // OK when a value is held. A reference for lvalues (valid as long as this
   // StatusOr is), as absl::StatusOr does; rvalues give the Status up.
@@ -111,16 +125,25 @@ class [[nodiscard]] StatusOr {
     static const Status kOk;
     return ok() ? kOk : std::get<Status>(v_);
   }
+  // The error, moved out; OK when a value is held.
   Status status() && {
     return ok() ? Status() : std::get<Status>(std::move(v_));
   }
+  // The value. REQUIRES: ok().
   const T& value() const& { return std::get<T>(v_); }
+  // The value. REQUIRES: ok().
   T& value() & { return std::get<T>(v_); }
+  // The value, moved out. REQUIRES: ok().
   T&& value() && { return std::get<T>(std::move(v_)); }
+  // The value. REQUIRES: ok().
   const T& operator*() const& { return value(); }
+  // The value. REQUIRES: ok().
   T& operator*() & { return value(); }
+  // The value, moved out. REQUIRES: ok().
   T&& operator*() && { return std::move(*this).value(); }
+  // The value's members. REQUIRES: ok().
   const T* operator->() const { return &value(); }
+  // The value's members. REQUIRES: ok().
   T* operator->() { return &value(); }
 
  private:

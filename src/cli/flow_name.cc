@@ -87,7 +87,7 @@ std::string FlowNameFromPath(std::string_view path) {
 
 std::optional<std::string> DefinitionName(std::string_view definition) {
   std::string_view text = TrimJsonSpace(definition);
-  // JSON is parsed as JSON, as the engine does (DECISIONS.md 1): JSON is not
+  // JSON is parsed as JSON, as the engine does (docs/behaviour.md): JSON is not
   // always YAML.
   if (!text.empty() && text.front() == '{') return NameFromJson(text);
   return NameFromYaml(definition);

@@ -15,7 +15,8 @@ namespace {
 
 using internal::Json;
 
-// The fields a legacy flow's top level and its steps may have (fdl-legacy.md).
+// The fields a legacy flow's top level and its steps may have
+// (docs/legacy-fdl.md).
 constexpr std::string_view kFlowFields[] = {
     "version", "type",          "name",           "description",
     "steps",   "inputMappings", "outputMappings", "timeoutSeconds"};

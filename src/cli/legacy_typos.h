@@ -1,5 +1,5 @@
 // Legacy (`type: flow`) definitions may hold fields the service ignores, so
-// the parser accepts them (DECISIONS.md 20). A field that is not one the
+// the parser accepts them (docs/behaviour.md). A field that is not one the
 // dialect knows but is close to one (`inputMapings`) is most likely a typo
 // that silently changes the flow; the tool warns about those.
 #ifndef FNF_CLI_LEGACY_TYPOS_H_

@@ -11,7 +11,7 @@ struct CodeInfo {
   int http;
 };
 
-// The single table of API error codes (spec/api.md §6, DECISIONS.md 25), in
+// The single table of API error codes (docs/errors.md, docs/behaviour.md), in
 // enum order.
 constexpr std::array<CodeInfo, 24> kCodes = {{
     {ErrorCode::kOk, "", 200},

@@ -1,6 +1,6 @@
 // Turns definition text into a CompiledFlow: load, detect the dialect
-// (DECISIONS.md 1), parse, compile expressions and check the graph, reporting
-// every problem.
+// (docs/behaviour.md), parse, compile expressions and check the graph,
+// reporting every problem.
 #ifndef FNF_DEFINITION_COMPILER_H_
 #define FNF_DEFINITION_COMPILER_H_
 

@@ -1,6 +1,6 @@
 // Definition problems with their place in the definition text. Definitions are
 // validated once, at CreateFlow/UpdateFlow, and every problem is reported
-// (DECISIONS.md 2).
+// (docs/behaviour.md).
 #ifndef FNF_DEFINITION_DIAGNOSTICS_H_
 #define FNF_DEFINITION_DIAGNOSTICS_H_
 

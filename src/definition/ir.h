@@ -64,7 +64,7 @@ enum class TaskMode {
 };
 
 struct TaskSpec {
-  std::string action;  // "FC:InvokeFunction"; legacy: ""
+  std::string action;  // "FC:InvokeFunction"; legacy: `action` or ""
   std::string
       resource_arn;  // legacy resourceArn / static Parameters.resourceArn
   TaskMode mode = TaskMode::kRequestComplete;
@@ -126,7 +126,7 @@ struct State {
 };
 
 // A list of states with its own transition namespace: the top level, a Parallel
-// branch, a Map processor (cloudflow-v1.md §1.1).
+// branch, a Map processor (docs/cloudflow.md).
 struct Scope {
   std::vector<State> states;
   int start = 0;

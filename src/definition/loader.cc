@@ -146,10 +146,10 @@ std::unique_ptr<LoadedDocument> LoadDocument(std::string_view text,
     ++i;
   }
   if (i < text.size() && (text[i] == '{' || text[i] == '[')) {
-    // JSON is parsed as JSON (DECISIONS.md 1); YAML flow style such as `{Type:
-    // Pass}` also starts with a brace, so a text that is not JSON gets a second
-    // chance as YAML and, when that fails too, the JSON error is the one
-    // reported.
+    // JSON is parsed as JSON (docs/behaviour.md); YAML flow style such as
+    // `{Type: Pass}` also starts with a brace, so a text that is not JSON gets
+    // a second chance as YAML and, when that fails too, the JSON error is the
+    // one reported.
     Diagnostics json_diags(nullptr);
     if (auto doc = LoadJson(text, &json_diags)) return doc;
     bool duplicate =

@@ -1,5 +1,5 @@
 // Loads definition and mock-file text (YAML or JSON) into a Json tree with the
-// source position of every node (DECISIONS.md 1: JSON is parsed as JSON;
+// source position of every node (docs/behaviour.md: JSON is parsed as JSON;
 // duplicate keys are an error; YAML plain scalars follow the YAML 1.2 core
 // schema).
 #ifndef FNF_DEFINITION_LOADER_H_

@@ -30,6 +30,15 @@ std::string FormatMs(int64_t ms) {
   return internal::FormatTime(TimePoint(std::chrono::milliseconds(ms)));
 }
 
+HistoryEvent ToHistoryEvent(int64_t id, const internal::Event& e) {
+  return HistoryEvent{id,
+                      e.schedule_id,
+                      std::string(e.step_name()),
+                      std::string(internal::EventTypeName(e.type)),
+                      FormatMs(e.time_ms),
+                      internal::RenderDetail(e)};
+}
+
 Status Invalid(std::string message) {
   return Status(ErrorCode::kInvalidArgument, std::move(message));
 }
@@ -186,7 +195,8 @@ std::string Engine::Impl::NewRequestId() {
 
 internal::InterpEnv Engine::Impl::Env() const {
   return internal::InterpEnv{clock_, &random_, &options_.limits,
-                             options_.record_history};
+                             options_.record_history,
+                             static_cast<bool>(options_.event_listener)};
 }
 
 void Engine::Impl::WorkerLoop() {
@@ -239,7 +249,13 @@ bool Engine::Impl::TakeJob(Job* job) {
 
 void Engine::Impl::Push(Job job) {
   jobs_.push_back(std::move(job));
-  if (!manual_) work_cv_.notify_one();
+  // Manual mode has no workers, but WaitExecution may be waiting for a report
+  // from another thread to make work.
+  if (manual_) {
+    work_cv_.notify_all();
+  } else {
+    work_cv_.notify_one();
+  }
 }
 
 void Engine::Impl::ScheduleRun(const ExecPtr& exec) {
@@ -283,7 +299,45 @@ size_t Engine::Impl::RunJob(Job job) {
   return std::max<size_t>(steps, 1);
 }
 
+void Engine::Impl::DeliverEvents(const ExecPtr& exec) {
+  if (!options_.event_listener) return;
+  std::vector<std::pair<int64_t, internal::Event>> batch;
+  {
+    std::lock_guard<std::mutex> l(exec->mu);
+    if (exec->delivering || exec->undelivered.empty()) return;
+    exec->delivering = true;
+  }
+  // One thread at a time per execution, so the listener hears its events in
+  // order; events added meanwhile by other threads are picked up here.
+  while (true) {
+    bool ended = false;
+    {
+      std::lock_guard<std::mutex> l(exec->mu);
+      batch.clear();
+      batch.swap(exec->undelivered);
+      if (batch.empty()) {
+        exec->delivering = false;
+        ended = exec->ended();
+      }
+    }
+    if (batch.empty()) {
+      if (ended) {
+        // WaitExecution waits for the last events to be heard.
+        std::lock_guard<std::mutex> l(mu_);
+        done_cv_.notify_all();
+      }
+      return;
+    }
+    for (const auto& [id, e] : batch) {
+      // The texts live in the execution's arena, which outlives its events.
+      options_.event_listener(
+          ExecutionEvent{exec->flow_name, exec->name, ToHistoryEvent(id, e)});
+    }
+  }
+}
+
 void Engine::Impl::Apply(const ExecPtr& exec, internal::Effects fx) {
+  DeliverEvents(exec);
   if (fx.timers.empty() && fx.tasks.empty() && fx.finished_tokens.empty() &&
       fx.child_starts.empty() && fx.child_stops.empty() && !fx.finished) {
     return;
@@ -324,12 +378,17 @@ void Engine::Impl::Apply(const ExecPtr& exec, internal::Effects fx) {
   }
   if (fx.finished) {
     done_cv_.notify_all();
+    if (manual_) {
+      // A manual-mode WaitExecution on another thread waits on work_cv_.
+      std::lock_guard<std::mutex> l(mu_);
+      work_cv_.notify_all();
+    }
     if (!exec->callback_token.empty()) ReportToParent(*exec);
   }
 }
 
 void Engine::Impl::ReportToParent(const ExecutionRt& exec) {
-  // DECISIONS.md 27: the parent's task hears of the end as if ReportTask* had
+  // docs/behaviour.md: the parent's task hears of the end as if ReportTask* had
   // been called.
   internal::TaskOutcome outcome;
   std::string token;
@@ -405,37 +464,54 @@ void Engine::Impl::CallTask(const ExecPtr& exec, internal::TaskCall call) {
 
 std::optional<TaskResult> Engine::Impl::StartChildFlow(
     const internal::TaskCall& call, int parent_depth) {
-  // DECISIONS.md 27: FNF:StartExecution, and legacy resourceArn
-  // acs:fnf:::flow/<name>.
+  // The action FNF:StartExecution (legacy flows spell it fnf:StartExecution),
+  // and a legacy resourceArn acs:fnf:::flow/<name>.
   const TaskRequest& req = call.request;
   static const std::regex kFlowArn(
       "^acs:fnf:[^:]*:[^:]*:flow/([A-Za-z_][A-Za-z0-9_-]*)$");
   std::smatch m;
+  const bool by_action =
+      absl::EqualsIgnoreCase(req.action, "FNF:StartExecution");
   const bool builtin =
-      req.action == "FNF:StartExecution" ||
+      by_action ||
       (req.action.empty() && std::regex_match(req.resource_arn, m, kFlowArn));
   if (!builtin) return std::nullopt;
-  if (!std::regex_match(req.resource_arn, m, kFlowArn)) {
+  Json params = internal::ParseJson(req.parameters).value;
+  StartExecutionRequest child;
+  if (std::regex_match(req.resource_arn, m, kFlowArn)) {
+    child.flow_name = m[1].str();
+  } else if (call.legacy) {
+    // A legacy `action: fnf:StartExecution` names the flow as the API's
+    // StartExecution does, in serviceParams.FlowName.
+    const Json* flow = params.Find("FlowName");
+    if (flow == nullptr) flow = params.Find("flowName");
+    if (flow == nullptr || !flow->is_string() || flow->as_string().empty()) {
+      return TaskResult::Failed(
+          std::string(internal::kErrTaskFailed),
+          StrCat(req.action,
+                 " needs serviceParams.FlowName, the name of the flow to "
+                 "start, got ",
+                 flow == nullptr ? "nothing" : flow->Serialize()));
+    }
+    child.flow_name = flow->as_string();
+  } else {
     return TaskResult::Failed(
         std::string(internal::kErrTaskFailed),
         StrCat("FNF:StartExecution needs Parameters.resourceArn of the form "
                "acs:fnf:<region>::flow/<name>, got '",
                req.resource_arn, "'"));
   }
-  Json params = internal::ParseJson(req.parameters).value;
-  // Legacy serviceParams spell them Input and ExecutionName (fdl-legacy.md
-  // §4.2, §7); the lower-case forms work there too.
+  // Legacy serviceParams spell them Input and ExecutionName
+  // (docs/legacy-fdl.md); the lower-case forms work there too.
   std::string name_key = "executionName", input_key = "input";
   if (call.legacy && params.Find(name_key) == nullptr) {
     name_key = "ExecutionName";
   }
   if (call.legacy && params.Find(input_key) == nullptr) input_key = "Input";
-  StartExecutionRequest child;
-  child.flow_name = m[1].str();
   if (const Json* n = params.Find(name_key); n && n->is_string()) {
     child.execution_name = n->as_string();
   } else if (n != nullptr && call.legacy) {
-    // fdl-legacy.md §4.2: the path must name a key of the step input.
+    // docs/legacy-fdl.md: the path must name a key of the step input.
     return TaskResult::Failed(
         std::string(internal::kErrTaskFailed),
         StrCat("serviceParams.", name_key, " must be a string, got ",
@@ -494,7 +570,17 @@ Status Engine::Impl::ReportTask(std::string_view token,
     frame_id = it->second.frame_id;
     generation = it->second.generation;
     slot = it->second.slot;
+    ++reports_in_flight_;
   }
+  // Whatever happens below, a manual-mode WaitExecution hears of it.
+  struct InFlight {
+    Impl* impl;
+    ~InFlight() {
+      std::lock_guard<std::mutex> l(impl->mu_);
+      --impl->reports_in_flight_;
+      impl->work_cv_.notify_all();
+    }
+  } in_flight{this};
   if (!exec) {
     return Status(ErrorCode::kTaskAlreadyCompleted,
                   StrCat("Task ", token, " has already completed."));
@@ -597,6 +683,28 @@ void Engine::Impl::DropStaleTimers() const {
   // timeout, a stopped execution) stay in the heap until due; a host that asks
   // when to wake up should not be told about them.
   while (!timers_.empty() && TimerIsStale(timers_.top())) timers_.pop();
+}
+
+size_t Engine::Impl::RunUntilIdle(std::optional<TimePoint> until) {
+  size_t steps = RunReady();
+  auto* clock = dynamic_cast<ManualClock*>(clock_);
+  if (!manual_ || clock == nullptr) return steps;
+  while (true) {
+    std::optional<TimePoint> next = NextWakeupTime();
+    if (!next || (until && *next > *until)) return steps;
+    clock->Set(*next);
+    steps += RunReady();
+  }
+}
+
+bool Engine::Impl::AwaitsReport() const {
+  if (reports_in_flight_ > 0) return true;
+  // Distributed Map iterations (slot >= 0) are child executions of this
+  // engine, not reports from outside.
+  for (const auto& [token, task] : tasks_) {
+    if (!task.done && task.slot < 0 && !task.exec.expired()) return true;
+  }
+  return false;
 }
 
 std::optional<TimePoint> Engine::Impl::NextWakeupTime() const {
@@ -906,8 +1014,8 @@ StatusOr<Execution> Engine::Impl::StartExecution(
     }
     std::string name = request.execution_name;
     if (sync) {
-      // Express names need not be unique: the service appends a UUID (api.md
-      // §2).
+      // Express names need not be unique: the service appends a UUID
+      // (docs/behaviour.md).
       name = StrCat(name.empty() ? random_.Uuid() : name, ":", random_.Uuid());
     } else if (name.empty()) {
       do {
@@ -953,7 +1061,7 @@ Execution Engine::Impl::Launch(const ExecPtr& exec, bool express_bound) {
     internal::Interpreter interp(exec.get(), Env(), &fx);
     interp.Start();
     if (express_bound && !exec->version->compiled->timeout_seconds) {
-      // Express executions last at most five minutes (cloudflow-v1.md §7.1).
+      // Express executions last at most five minutes (docs/cloudflow.md).
       fx.timers.push_back(internal::TimerRequest{
           TimePoint(std::chrono::milliseconds(exec->started_ms)) +
               std::chrono::seconds(
@@ -1021,9 +1129,10 @@ void Engine::Impl::LaunchChild(const ExecPtr& parent, internal::ChildStart c) {
 
 void Engine::Impl::Drive(const ExecPtr& exec,
                          std::chrono::steady_clock::time_point deadline) {
+  // Ended, and every event heard by the event listener.
   auto ended = [&] {
     auto l = LockForCall(*exec);
-    return exec->ended();
+    return exec->ended() && !exec->delivering && exec->undelivered.empty();
   };
   if (!manual_) {
     std::unique_lock<std::mutex> l(mu_);
@@ -1051,9 +1160,10 @@ void Engine::Impl::Drive(const ExecPtr& exec,
     if (!jobs_.empty()) continue;
     if (clock_->IsManual()) {
       // Time moves only when the host says so; what may still come is a task
-      // report from another thread.
+      // report from another thread. Without one nothing can move the
+      // execution: return now rather than block until the deadline.
+      if (!AwaitsReport()) return;
       if (deadline == std::chrono::steady_clock::time_point::max()) {
-        if (tasks_.empty()) return;
         work_cv_.wait_for(l, std::chrono::milliseconds(50));
       } else {
         work_cv_.wait_until(l, deadline);
@@ -1278,6 +1388,9 @@ Status Engine::LoadMocks(std::string_view text) {
   return impl_->LoadMocks(text);
 }
 size_t Engine::RunReady() { return impl_->RunReady(); }
+size_t Engine::RunUntilIdle(std::optional<TimePoint> until) {
+  return impl_->RunUntilIdle(until);
+}
 std::optional<TimePoint> Engine::NextWakeupTime() const {
   return impl_->NextWakeupTime();
 }

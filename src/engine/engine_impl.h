@@ -63,6 +63,7 @@ class Engine::Impl {
   Status LoadMocks(std::string_view text);
 
   size_t RunReady();
+  size_t RunUntilIdle(std::optional<TimePoint> until);
   std::optional<TimePoint> NextWakeupTime() const;
 
  private:
@@ -123,6 +124,11 @@ class Engine::Impl {
   void Push(Job job);      // REQUIRES: mu_ held
   size_t RunJob(Job job);  // no lock held; returns the states run (>= 1)
   void Apply(const ExecPtr& exec, internal::Effects fx);  // no lock held
+  // Hands the execution's undelivered events to the event listener, unless
+  // another thread is doing so already. No lock held.
+  void DeliverEvents(const ExecPtr& exec);
+  // Whether a task of the engine still awaits a report. REQUIRES: mu_ held.
+  bool AwaitsReport() const;
   void ScheduleRun(const ExecPtr& exec);  // no lock held; exec has ready frames
   void CallTask(const ExecPtr& exec, internal::TaskCall call);
   // The built-in child-flow integration; nullopt when `call` is not for it.
@@ -162,6 +168,9 @@ class Engine::Impl {
   uint64_t exec_seq_ = 0;
   size_t running_executions_ = 0;  // counted against Limits::running_executions
   std::unordered_map<std::string, TaskRecord> tasks_;
+  // Reports between marking their task done and applying its result: manual
+  // mode's WaitExecution must not give up on the execution meanwhile.
+  int reports_in_flight_ = 0;
   std::unordered_map<std::string, TaskHandler> handlers_;
   TaskHandler default_handler_;  // tasks nothing else takes
   internal::MockTable mocks_;

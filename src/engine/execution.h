@@ -11,6 +11,7 @@
 #include <mutex>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "fnf/types.h"
@@ -51,7 +52,7 @@ enum class EventType : uint8_t {
   kExecutionFailed,
   kExecutionTimedOut,
   kExecutionStopped,
-  // Legacy dialect (api.md §5.6).
+  // Legacy dialect (docs/history.md).
   kStepEntered,
   kStepStarted,
   kStepSucceeded,
@@ -126,9 +127,12 @@ struct Frame {
     return n;
   }
   int choice_next = -1;  // legacy choice: where to go after the branch's steps
-  // Legacy dialect: the sequence's input and its local (fdl-legacy.md §2).
+  // Legacy dialect: the sequence's input and its local (docs/legacy-fdl.md).
   Json seq_input, local;
   int64_t cause_event = 0;  // ScheduleEventId for the next event of this frame
+  // Legacy: the id of the current step's first event, its StepEntered
+  // ($context.step.eventId).
+  int64_t step_event_id = 0;
   // Bumped whenever the frame stops waiting, so that late timers and task
   // results for an earlier wait are recognised and ignored.
   uint64_t generation = 0;
@@ -175,6 +179,10 @@ struct ExecutionRt {
   // execution whose events only show its input and output needs none).
   std::unique_ptr<TextArena> texts;
   int64_t next_event_id = 1;
+  // Events not yet handed to EngineOptions::event_listener, and whether a
+  // thread is handing them over now (one thread at a time, in order).
+  std::vector<std::pair<int64_t, Event>> undelivered;  // (event id, event)
+  bool delivering = false;
   Json global = Json::MakeObject();
   std::unordered_map<uint64_t, std::unique_ptr<Frame>> frames;
   uint64_t next_frame_id = 1;

@@ -1,4 +1,4 @@
-// Resource names (flows, executions): spec/api.md §2.
+// Resource names (flows, executions): docs/behaviour.md
 #ifndef FNF_ENGINE_NAMES_H_
 #define FNF_ENGINE_NAMES_H_
 

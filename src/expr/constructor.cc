@@ -122,8 +122,8 @@ class Compiler {
 
   // Values that are neither maps nor lists are literals; maps and lists are
   // walked so that
-  // ".$" keys at any depth, inside lists too, are evaluated (cloudflow-v1.md
-  // §4.5).
+  // ".$" keys at any depth, inside lists too, are evaluated
+  // (docs/cloudflow.md).
   std::unique_ptr<ConstructorNode> Walk(const Json& value,
                                         const std::string& path) {
     if (value.is_object()) return WalkObject(value, path);

@@ -1,8 +1,8 @@
 // Constructors (InputConstructor, OutputConstructor, GlobalConstructor,
 // ItemConstructor) and Task Parameters: a map whose keys ending in ".$" hold
-// expressions, at any depth, inside maps in lists too (cloudflow-v1.md §4.5).
+// expressions, at any depth, inside maps in lists too (docs/cloudflow.md).
 // Compiled once; evaluation builds a fresh object in the constructor's key
-// order (DECISIONS.md 5).
+// order (docs/behaviour.md).
 #ifndef FNF_EXPR_CONSTRUCTOR_H_
 #define FNF_EXPR_CONSTRUCTOR_H_
 

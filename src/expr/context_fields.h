@@ -1,5 +1,5 @@
 // The variables an expression reads, and the fixed structure of `$Context`
-// (cloudflow-v1.md §4.2) and of the legacy `$context` (DECISIONS.md 21). A
+// (docs/cloudflow.md) and of the legacy `$context` (docs/behaviour.md). A
 // static path such as
 // `$Context.Current.Error.Code` is resolved at compile time to one field read
 // straight from the EvalContext; only a path that stops at an inner object

@@ -1,5 +1,5 @@
-// Compiled expressions of the new spec (cloudflow-v1.md §5, DECISIONS.md 10-12)
-// and of legacy conditions (DECISIONS.md 22). Compiled once, at CreateFlow;
+// Compiled expressions of the new spec (docs/cloudflow.md, docs/behaviour.md)
+// and of legacy conditions (docs/behaviour.md). Compiled once, at CreateFlow;
 // evaluation never re-parses text.
 #ifndef FNF_EXPR_EXPRESSION_H_
 #define FNF_EXPR_EXPRESSION_H_
@@ -25,7 +25,8 @@ enum RootMask : uint32_t {
   kRootGlobal = 1u << 3,   // $Global
   kRootItem = 1u << 4,     // $Item
   // Legacy conditions: `$` (as in `$.key`) and `$input` are the step input,
-  // `$local` the step's local, `$context` the legacy context (DECISIONS.md 21).
+  // `$local` the step's local, `$context` the legacy context
+  // (docs/behaviour.md).
   kRootLegacy = 1u << 5,
 };
 inline constexpr uint32_t kRootsDefault =
@@ -44,17 +45,17 @@ class Expression {
  public:
   Expression() = default;
   // Compiles `text`. `allowed_roots`: RootMask bits. `max_call_depth`: nesting
-  // limit of function calls (DECISIONS.md: 10).
+  // limit of function calls (docs/behaviour.md: 10).
   static std::variant<Expression, ExprCompileError> Compile(
       std::string_view text, uint32_t allowed_roots, int max_call_depth = 10);
 
   // The value, or FlowError{"FnF.ExpressionError", detail quoting the
   // expression and saying what was wrong}. Missing members yield null
-  // (DECISIONS.md 4).
+  // (docs/behaviour.md).
   std::variant<Json, FlowError> Evaluate(const EvalContext& ctx) const;
 
   // For Choice conditions: like Evaluate, but a value that is not a boolean is
-  // an FnF.ExpressionError too (DECISIONS.md 11, 22).
+  // an FnF.ExpressionError too (docs/behaviour.md).
   std::variant<bool, FlowError> EvaluateCondition(const EvalContext& ctx) const;
 
   // The value when it is known at compile time (a literal, or folded from

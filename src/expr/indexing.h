@@ -1,6 +1,6 @@
 // Member and element lookup shared by paths (`a.b`, `a[i]`, `a["k"]`) and the
-// `get` built-in, so both follow the same missing-data rule (DECISIONS.md 4):
-// what does not resolve is null.
+// `get` built-in, so both follow the same missing-data rule
+// (docs/behaviour.md): what does not resolve is null.
 #ifndef FNF_EXPR_INDEXING_H_
 #define FNF_EXPR_INDEXING_H_
 

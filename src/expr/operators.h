@@ -1,4 +1,4 @@
-// The semantics of the operators (DECISIONS.md 10), apart from the
+// The semantics of the operators (docs/behaviour.md), apart from the
 // short-circuit ones that the tree evaluates itself.
 //
 // Numbers: two integers give an integer (int64) for + - * %, and for / when the

@@ -133,7 +133,7 @@ class Parser {
       Value value;
       std::string ignored;
       // A constant that fails (1 / 0) stays in the tree and fails at run time,
-      // where errors of expressions are reported (DECISIONS.md 11).
+      // where errors of expressions are reported (docs/behaviour.md).
       if (node->Eval(empty, &value, &ignored)) {
         return std::make_unique<LiteralNode>(node->offset(), value.Take());
       }

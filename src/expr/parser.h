@@ -1,5 +1,5 @@
 // Parses expression text into a checked, constant-folded tree (grammar in
-// DECISIONS.md 10):
+// docs/behaviour.md):
 //
 //   or      := and ("||" and)*
 //   and     := eq ("&&" eq)*

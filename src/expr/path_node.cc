@@ -25,8 +25,8 @@ bool PathNode::Eval(const EvalContext& ctx, Value* out,
   const Json* node = &**out;
   Value key;
   for (const PathStep& step : steps_) {
-    // Once missing, the rest reads as null too (DECISIONS.md 4); dynamic keys
-    // are still evaluated so that their errors do not depend on the data.
+    // Once missing, the rest reads as null too (docs/behaviour.md); dynamic
+    // keys are still evaluated so that their errors do not depend on the data.
     const Json& container = node != nullptr ? *node : NullJson();
     switch (step.kind) {
       case PathStep::Kind::kMember:

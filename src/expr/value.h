@@ -32,7 +32,7 @@ class Value {
     return v;
   }
 
-  // A null `node` stands for a missing value (DECISIONS.md 4) and reads as
+  // A null `node` stands for a missing value (docs/behaviour.md) and reads as
   // null.
   void SetBorrowed(const Json* node) {
     ref_ = node != nullptr ? node : &NullJson();

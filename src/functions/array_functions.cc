@@ -24,8 +24,9 @@ bool ArrayContains(std::span<Value> args, const CallEnv&, Value* out,
   return true;
 }
 
-// Keeps the first occurrence of each value, in order (DECISIONS.md 12). Hashing
-// keeps large arrays linear; equal hashes are confirmed with deep equality.
+// Keeps the first occurrence of each value, in order (docs/behaviour.md).
+// Hashing keeps large arrays linear; equal hashes are confirmed with deep
+// equality.
 bool ArrayUnique(std::span<Value> args, const CallEnv&, Value* out,
                  std::string* error) {
   if (ArrayArg(args, 0, "array", error) == nullptr) return false;

@@ -6,7 +6,7 @@
 namespace fnf::internal {
 namespace {
 
-// Any JSON value the text holds, not only objects (DECISIONS.md 12).
+// Any JSON value the text holds, not only objects (docs/behaviour.md).
 bool StringToJson(std::span<Value> args, const CallEnv&, Value* out,
                   std::string* error) {
   const std::string* text = StringArg(args, 0, "", error);

@@ -7,7 +7,7 @@ namespace fnf::internal {
 namespace {
 
 // Shallow; `b` wins on a shared key, which keeps its place in `a`'s order; new
-// keys of `b` follow (DECISIONS.md 5, 12).
+// keys of `b` follow (docs/behaviour.md).
 bool JsonMerge(std::span<Value> args, const CallEnv&, Value* out,
                std::string* error) {
   if (ObjectArg(args, 0, "", error) == nullptr ||
@@ -43,8 +43,8 @@ bool MapValues(std::span<Value> args, const CallEnv&, Value* out,
   return true;
 }
 
-// get(c, k) is c[k]: what does not resolve is null, like a path (DECISIONS.md
-// 4).
+// get(c, k) is c[k]: what does not resolve is null, like a path
+// (docs/behaviour.md).
 bool Get(std::span<Value> args, const CallEnv&, Value* out,
          std::string* error) {
   const Json* found = nullptr;

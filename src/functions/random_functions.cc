@@ -1,6 +1,6 @@
 // randomInt(min, max) in [min, max) and uuid(), both drawn from the engine's
-// injectable random source so that a seeded engine replays them (DECISIONS.md
-// 12). Never folded at compile time.
+// injectable random source so that a seeded engine replays them
+// (docs/behaviour.md). Never folded at compile time.
 #include "common/strings.h"
 #include "functions/arguments.h"
 #include "functions/families.h"

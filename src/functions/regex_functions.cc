@@ -1,6 +1,6 @@
-// regexMatchString(pattern, text): pattern first and RE2 syntax (DECISIONS.md
-// 12); true when the pattern matches anywhere in the text, as Go's
-// regexp.MatchString does (anchor with ^...$ for a full match).
+// regexMatchString(pattern, text): pattern first and RE2 syntax
+// (docs/behaviour.md); true when the pattern matches anywhere in the text, as
+// Go's regexp.MatchString does (anchor with ^...$ for a full match).
 #include <re2/re2.h>
 
 #include "common/strings.h"

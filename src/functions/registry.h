@@ -1,7 +1,7 @@
-// The built-in functions of the expression language (cloudflow-v1.md §5.2,
-// DECISIONS.md 12), looked up by name at compile time. Arity lives in the table
-// so that the compiler checks every call the same way; each family of functions
-// sits in its own file and registers itself here.
+// The built-in functions of the expression language (docs/cloudflow.md,
+// docs/behaviour.md), looked up by name at compile time. Arity lives in the
+// table so that the compiler checks every call the same way; each family of
+// functions sits in its own file and registers itself here.
 #ifndef FNF_FUNCTIONS_REGISTRY_H_
 #define FNF_FUNCTIONS_REGISTRY_H_
 

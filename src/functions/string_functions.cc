@@ -83,7 +83,7 @@ bool Split(std::span<Value> args, const CallEnv&, Value* out,
   return true;
 }
 
-// Strings count Unicode code points, not bytes (DECISIONS.md 12).
+// Strings count Unicode code points, not bytes (docs/behaviour.md).
 bool Length(std::span<Value> args, const CallEnv&, Value* out,
             std::string* error) {
   const Json& v = *args[0];

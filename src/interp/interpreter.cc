@@ -28,8 +28,8 @@ int64_t Interpreter::Now() const {
 
 namespace {
 
-// DECISIONS.md 24: the legacy dialect names its step events as api.md §5.6
-// lists them.
+// docs/behaviour.md: the legacy dialect names its step events as
+// docs/history.md lists them.
 EventType LegacyEventType(EventType t) {
   switch (t) {
     case EventType::kStateEntered:
@@ -68,6 +68,8 @@ int64_t Interpreter::Record(Frame* f, EventType type, std::string_view step,
     e.index = index;
     e.type = type;
     e.kind = kind;
+    // The event listener hears it once the execution's lock is released.
+    if (env_.listen) exec_->undelivered.emplace_back(id, e);
   }
   if (f) f->cause_event = id;
   return id;
@@ -335,8 +337,8 @@ void Interpreter::ExecuteState(Frame* f, const State& s) {
 }
 
 void Interpreter::RunFail(Frame* f, const State& s) {
-  // DECISIONS.md 14: the Code (default FnF.Failed) is raised as an error of the
-  // enclosing scope.
+  // docs/behaviour.md: the Code (default FnF.Failed) is raised as an error of
+  // the enclosing scope.
   FlowError error{s.fail_has_code ? s.fail_code : std::string(kErrFailed),
                   s.fail_detail};
   Emit(f, EventType::kStateFailed, s.name, ErrorDetail(error));
@@ -354,7 +356,7 @@ void Interpreter::CompleteState(Frame* f, Json raw, int next,
     ctx.output = &raw;
     if (!s.output_constructor.empty()) {
       // $Global here is the value before this state's GlobalConstructor
-      // (cloudflow-v1.md §4.6).
+      // (docs/cloudflow.md).
       auto r = s.output_constructor.Evaluate(ctx);
       if (auto* err = std::get_if<FlowError>(&r))
         return RaiseError(f, std::move(*err));
@@ -406,12 +408,12 @@ void Interpreter::RaiseError(Frame* f, FlowError error) {
   ++f->generation;  // whatever the frame waited for is stale now
   Emit(f, EventType::kStateFailed, s.name, ErrorDetail(error));
   // Retry first: only the first rule whose Errors match is used
-  // (cloudflow-v1.md §6.2).
+  // (docs/cloudflow.md).
   for (size_t k = 0; k < s.retry.size(); ++k) {
     const Retrier& r = s.retry[k];
     if (!Matches(r.errors, error.code)) continue;
     if (f->retry_used[k] < r.max_attempts) {
-      // DECISIONS.md 16: delay before retry n of this rule is
+      // docs/behaviour.md: delay before retry n of this rule is
       // min(interval * rate^(n-1), max backoff).
       double delay =
           r.interval_seconds * std::pow(r.backoff_rate, f->retry_used[k]);
@@ -426,14 +428,14 @@ void Interpreter::RaiseError(Frame* f, FlowError error) {
   for (const Catcher& c : s.catchers) {
     if (!Matches(c.errors, error.code)) continue;
     if (legacy_) {
-      // fdl-legacy.md §4: the errorMappings output goes to the parent's local,
-      // then the flow goes on at the catch's goto.
-      Json caught = legacy::CaughtErrorOutput(
-          s, f->input_ready ? f->input : f->seq_input, error,
-          legacy::ContextValues{exec_->name, exec_->flow_name, s.name, ""});
+      // docs/legacy-fdl.md: the errorMappings output goes to the parent's
+      // local, then the flow goes on at the catch's goto.
+      Json caught =
+          legacy::CaughtErrorOutput(s, f->input_ready ? f->input : f->seq_input,
+                                    error, StepContext(f, s));
       return CompleteLegacyStep(f, Json::MakeObject(), c.next, &caught);
     }
-    // DECISIONS.md 13: without an OutputConstructor the Next state gets the
+    // docs/behaviour.md: without an OutputConstructor the Next state gets the
     // failed state's effective input.
     Json& effective = f->input_ready ? f->input : f->data;
     Json out;
@@ -561,6 +563,7 @@ void Interpreter::FinishExecution(ExecutionStatus status, Json* output,
   }
   if (env_.record_history) {
     exec_->history.back().schedule_id = cause;
+    if (env_.listen) exec_->undelivered.back().second.schedule_id = cause;
     exec_->history.shrink_to_fit();  // retained executions stay small
   }
   // Everything still running in the execution is cancelled: waits become stale.

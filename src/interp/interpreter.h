@@ -17,6 +17,7 @@
 #include "common/random.h"
 #include "engine/execution.h"
 #include "expr/eval_context.h"
+#include "interp/legacy/path_eval.h"
 
 namespace fnf::internal {
 
@@ -25,6 +26,8 @@ struct InterpEnv {
   Random* random = nullptr;
   const Limits* limits = nullptr;
   bool record_history = true;
+  // Keep every event in ExecutionRt::undelivered for the event listener.
+  bool listen = false;
 };
 
 // A timer to arm: at `due`, call Interpreter::OnTimer(frame_id, generation).
@@ -41,7 +44,7 @@ struct TaskCall {
   uint64_t frame_id = 0;
   uint64_t generation = 0;
   // Legacy tasks may answer with any JSON (a string holding an object is parsed
-  // by the interpreter, fdl-legacy.md §2.1); new-spec outputs must be objects.
+  // by the interpreter, docs/legacy-fdl.md); new-spec outputs must be objects.
   bool legacy = false;
 };
 
@@ -116,7 +119,7 @@ class Interpreter {
   // `max_steps` were reached (it is still ready).
   bool RunFrame(Frame* f, size_t* steps, size_t max_steps);
 
-  // The per-state pipeline (cloudflow-v1.md §4.7), one code path for every
+  // The per-state pipeline (docs/cloudflow.md), one code path for every
   // state type.
   void EnterState(Frame* f);
   // One attempt of the current state: InputConstructor, StateStarted, the
@@ -134,6 +137,16 @@ class Interpreter {
                        const FlowError* error);
   void CancelFrame(
       Frame* f);  // drops a frame and its children (their waits become stale)
+
+  // Whether events carry their details: kept in the history or heard by the
+  // event listener.
+  bool details() const { return env_.record_history || env_.listen; }
+  // What `$context` holds inside legacy step `s` of frame `f`.
+  legacy::ContextValues StepContext(const Frame* f, const State& s,
+                                    std::string_view task_token = {}) const {
+    return {exec_->name, exec_->flow_name, s.name, task_token,
+            f->step_event_id};
+  }
 
   // Per-type work. Each ends by calling CompleteState or RaiseError, or leaves
   // the frame waiting (phase kWaiting) for a timer, a task or child frames.
@@ -190,7 +203,7 @@ class Interpreter {
   // one state share it), else at each event.
   int64_t Now() const;
 
-  // The legacy dialect (fdl-legacy.md §2): same pipeline, its own data flow.
+  // The legacy dialect (docs/legacy-fdl.md): same pipeline, its own data flow.
   // Each hook of interp/legacy is called from one place here.
   void AttemptLegacyStep(Frame* f);
   void ExecuteLegacyStep(Frame* f, const State& s);

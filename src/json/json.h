@@ -1,5 +1,5 @@
 // The engine's JSON value: an owned tree whose objects keep their key order
-// (DECISIONS.md 5). Values move cheaply; the interpreter moves data between
+// (docs/behaviour.md). Values move cheaply; the interpreter moves data between
 // states rather than copying it.
 #ifndef FNF_JSON_JSON_H_
 #define FNF_JSON_JSON_H_

@@ -1,7 +1,7 @@
 // Engine throughput in manual mode, with history recorded as the service
-// records it. The workloads match ../shared/peer-bench (a_seq, b_chain1000,
-// c_map10k, d_loop100k) so the figures compare with the peer's as ratios
-// measured on the same machine.
+// records it. The workloads match the peer benchmark of
+// tests/bench/compare-peer (a_seq, b_chain1000, c_map10k, d_loop100k) so the
+// figures compare with the peer's as ratios measured on the same machine.
 #include <string>
 
 #include <benchmark/benchmark.h>

@@ -1,5 +1,5 @@
 // Choice states: Branches of {Condition, Next}, a required Default, and every
-// problem located (cloudflow-v1.md §3.4).
+// problem located (docs/cloudflow.md).
 #include "tests/definition/definition_testing.h"
 
 namespace fnf::internal::definition_testing {

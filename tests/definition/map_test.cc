@@ -1,6 +1,6 @@
 // Map states: ItemsPath, ItemConstructor, Processor (inline or distributed),
 // concurrency and tolerance, and the object-storage fields fnf does not have
-// (cloudflow-v1.md §3.8, DECISIONS.md 17).
+// (docs/cloudflow.md, docs/behaviour.md).
 #include "tests/definition/definition_testing.h"
 
 namespace fnf::internal::definition_testing {
@@ -274,13 +274,13 @@ TEST_CASE("Map: object-storage fields are refused", "[definition]") {
                          "    MaxItems: 10\n",
                          kDistributed)) ==
         Strings{"13:17: States[0].ItemReader: ItemReader is not supported "
-                "(object storage is out of scope, DECISIONS.md 17)",
+                "(object storage is out of scope)",
                 "14:19: States[0].ResultWriter: ResultWriter is not supported "
-                "(object storage is out of scope, DECISIONS.md 17)",
+                "(object storage is out of scope)",
                 "15:18: States[0].ItemBatcher: ItemBatcher is not supported "
-                "(object storage is out of scope, DECISIONS.md 17)",
+                "(object storage is out of scope)",
                 "16:15: States[0].MaxItems: MaxItems is not supported (object "
-                "storage is out of scope, DECISIONS.md 17)"});
+                "storage is out of scope)"});
 }
 
 }  // namespace

@@ -1,5 +1,5 @@
 // Parallel states: Branches of nested {StartAt, States} scopes, each its own
-// transition namespace (cloudflow-v1.md §1.1, §3.5).
+// transition namespace (docs/cloudflow.md).
 #include "tests/definition/definition_testing.h"
 
 namespace fnf::internal::definition_testing {

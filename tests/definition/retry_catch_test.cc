@@ -1,5 +1,5 @@
-// Retry and Catch on Task, Parallel and Map (cloudflow-v1.md §6, DECISIONS.md
-// 13, 16).
+// Retry and Catch on Task, Parallel and Map (docs/cloudflow.md,
+// docs/behaviour.md).
 #include "tests/definition/definition_testing.h"
 
 namespace fnf::internal::definition_testing {

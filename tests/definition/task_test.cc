@@ -1,5 +1,5 @@
-// Task states: Action, TaskMode, Parameters, Timeout (cloudflow-v1.md §3.2,
-// DECISIONS.md 15, 18).
+// Task states: Action, TaskMode, Parameters, Timeout (docs/cloudflow.md,
+// docs/behaviour.md).
 #include "tests/definition/definition_testing.h"
 
 namespace fnf::internal::definition_testing {

@@ -1,5 +1,5 @@
 // Wait states: exactly one of Seconds or Seconds.$, with the Standard or
-// Express range (cloudflow-v1.md §3.3, §7.1).
+// Express range (docs/cloudflow.md).
 #include "tests/definition/definition_testing.h"
 
 namespace fnf::internal::definition_testing {

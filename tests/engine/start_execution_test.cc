@@ -1,5 +1,4 @@
-// StartExecution, exactly as the service's page defines it (api.md §5.1,
-// DECISIONS.md 26).
+// StartExecution, exactly as the service's page defines it (docs/behaviour.md).
 #include "tests/testing/catch.h"
 #include "tests/testing/engine_fixture.h"
 

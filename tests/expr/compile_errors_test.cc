@@ -109,7 +109,7 @@ TEST_CASE("constant sub-expressions are computed at compile time",
   const Expression& e = std::get<Expression>(compiled);
   REQUIRE(e.constant() != nullptr);
   CHECK(*e.constant() == Json("3-2"));
-  // A constant that fails stays a runtime error (DECISIONS.md 11).
+  // A constant that fails stays a runtime error (docs/behaviour.md).
   auto failing = Expression::Compile("1 / 0", 0);
   REQUIRE(std::holds_alternative<Expression>(failing));
   CHECK(std::get<Expression>(failing).constant() == nullptr);

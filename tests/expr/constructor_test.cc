@@ -1,6 +1,6 @@
 // Constructors and Parameters: ".$" keys at any depth, maps inside lists,
-// literals, key order, and the diagnostics of malformed specs (cloudflow-v1.md
-// §4.5).
+// literals, key order, and the diagnostics of malformed specs
+// (docs/cloudflow.md).
 #include "expr/constructor.h"
 
 #include "definition/diagnostics.h"

@@ -1,4 +1,4 @@
-// Operators: precedence (DECISIONS.md 10), every operator on every relevant
+// Operators: precedence (docs/behaviour.md), every operator on every relevant
 // pair of types, and the runtime errors they raise.
 #include "tests/expr/expr_testing.h"
 

@@ -1,5 +1,6 @@
-// Variables and paths: member access, indexing, missing data (DECISIONS.md 4),
-// $Context (cloudflow-v1.md §4.2) and the legacy roots (DECISIONS.md 21, 22).
+// Variables and paths: member access, indexing, missing data
+// (docs/behaviour.md), $Context (docs/cloudflow.md) and the legacy roots
+// (docs/behaviour.md).
 #include "tests/expr/expr_testing.h"
 
 namespace fnf::internal::testing {

@@ -1,4 +1,4 @@
-// arrayContains, arrayUnique, toArray (cloudflow-v1.md §5.2).
+// arrayContains, arrayUnique, toArray (docs/cloudflow.md).
 #include "tests/expr/expr_testing.h"
 
 namespace fnf::internal::testing {

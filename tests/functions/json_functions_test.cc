@@ -9,7 +9,7 @@ TEST_CASE("stringToJson and its alias fromJSON", "[functions][json]") {
         R"({"name":"Tom","age":10})");
   CHECK(Show(R"(fromJSON('{"name": "Tom", "age": 10}'))") ==
         R"({"name":"Tom","age":10})");
-  // Any JSON value, not only objects (DECISIONS.md 12).
+  // Any JSON value, not only objects (docs/behaviour.md).
   CHECK(Show(R"(stringToJson("[1, 2.5, null]"))") == "[1,2.5,null]");
   CHECK(Show(R"(stringToJson("42"))") == "42");
   CHECK(Show(R"(stringToJson("\"s\""))") == R"("s")");

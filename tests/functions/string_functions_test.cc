@@ -1,4 +1,4 @@
-// format, split, length (cloudflow-v1.md §5.2, DECISIONS.md 12).
+// format, split, length (docs/cloudflow.md, docs/behaviour.md).
 #include "tests/expr/expr_testing.h"
 
 namespace fnf::internal::testing {

@@ -1,5 +1,5 @@
 // The new spec's data flow through the engine: constructors, $Context, $Global,
-// the per-state order of cloudflow-v1.md §4.7 and key order (DECISIONS.md 5).
+// the per-state order of docs/cloudflow.md and key order (docs/behaviour.md).
 #include "tests/testing/catch.h"
 #include "tests/testing/engine_fixture.h"
 

@@ -1,4 +1,4 @@
-// Distributed Map: each item runs as a child execution (DECISIONS.md 17).
+// Distributed Map: each item runs as a child execution (docs/behaviour.md).
 #include "tests/testing/catch.h"
 #include "tests/testing/engine_fixture.h"
 

@@ -51,7 +51,9 @@ TEST_CASE("fnf validate: the legacy sample flows are valid", "[legacy][cli]") {
       {"validate", LegacyFile("callback_child.yaml"),
        LegacyFile("catch_error_mappings.yaml"), LegacyFile("choice_goto.yaml"),
        LegacyFile("parallel_foreach.yaml"), LegacyFile("polling_loop.yaml"),
-       LegacyFile("greet.yaml"), LegacyFile("two_minutes.yaml")});
+       LegacyFile("greet.yaml"), LegacyFile("two_minutes.yaml"),
+       LegacyFile("send_message.yaml"),
+       LegacyFile("restart_before_limit.yaml")});
   INFO(run.out << run.err);
   CHECK(run.exit_code == 0);
   CHECK(run.out.empty());
@@ -59,7 +61,7 @@ TEST_CASE("fnf validate: the legacy sample flows are valid", "[legacy][cli]") {
 }
 
 const char* const kInvalidProblems[] = {
-    "6:5: steps[0]: missing required field 'resourceArn'",
+    "6:5: steps[0]: missing required field 'resourceArn' or 'action'",
     "8:14: steps[0].pattern: unknown pattern 'async' (expected "
     "requestResponse, sync or waitForCallback) (did you mean 'sync'?)",
     "11:15: steps[1].duration: duration must be a whole number of seconds "
@@ -254,6 +256,55 @@ TEST_CASE("fnf run --virtual-time: a polling loop with goto back-edges",
   CHECK(Lines(dir.Read("checks")).size() == 3);
   CHECK(Elapsed(execution) >= 1800000);
   CHECK(Elapsed(execution) < 1801000);
+}
+
+TEST_CASE(
+    "fnf run --task: an action step is handled by the command keyed by "
+    "its action, with serviceParams as Parameters",
+    "[legacy][cli]") {
+  ToolRun run = RunTool({"run", LegacyFile("send_message.yaml"), "--input",
+                         R"({"queueName":"orders","message":"hi"})", "--task",
+                         "mns:SendMessage=cat"});
+  INFO(run.err);
+  REQUIRE(run.exit_code == 0);
+  rapidjson::Document execution = Doc(run.out);
+  CHECK(Field(execution, "Status") == "Succeeded");
+  // `cat` echoes the request: it is the step's local and the flow's output.
+  rapidjson::Document request = Doc(Field(execution, "Output"));
+  CHECK(Field(request, "StateName") == "notify");
+  CHECK(Field(request, "Action") == "mns:SendMessage");
+  CHECK(Field(request, "ResourceArn") == "");
+  CHECK(Field(request, "TaskMode") == "requestResponse");
+  CHECK(request["Parameters"] ==
+        Doc(R"({"QueueName":"orders","MessageBody":"hi","DelaySeconds":0})"));
+  CHECK(request["Input"] == Doc(R"({"queue":"orders","body":"hi"})"));
+}
+
+TEST_CASE(
+    "fnf run: a flow that restarts itself with action fnf:StartExecution "
+    "when $context.step.eventId says so",
+    "[legacy][cli]") {
+  ToolRun run = RunTool({"run", LegacyFile("restart_before_limit.yaml"),
+                         "--input", R"({"round":1})", "--history"});
+  INFO(run.err);
+  REQUIRE(run.exit_code == 0);
+  rapidjson::Document execution = Doc(run.out);
+  CHECK(Field(execution, "Status") == "Succeeded");
+  rapidjson::Document output = Doc(Field(execution, "Output"));
+  CHECK(Field(output, "FlowName") == "restart_before_limit");
+  CHECK(Field(output, "ExecutionName").size() == 36);
+  std::vector<std::string> events;
+  for (const auto& e : execution["Events"].GetArray()) {
+    std::string step = Field(e, "StepName");
+    events.push_back(Field(e, "Type") + (step.empty() ? "" : " " + step));
+  }
+  CHECK(events == std::vector<std::string>{
+                      "ExecutionStarted", "StepEntered work", "StepExited work",
+                      "StepEntered checkHistory", "StepExited checkHistory",
+                      "StepEntered restart", "TaskScheduled restart",
+                      "TaskSucceeded restart", "StepExited restart",
+                      "StepEntered done", "StepExited done",
+                      "ExecutionSucceeded"});
 }
 
 }  // namespace

@@ -1,6 +1,6 @@
 // Step input and output, merging into the parent local, and the flow's input
-// and output, with and without mappings (fdl-legacy.md §2.2-§2.4,
-// DECISIONS.md 4, 5, 21).
+// and output, with and without mappings (docs/legacy-fdl.md,
+// docs/behaviour.md).
 #include "interp/legacy/data_flow.h"
 
 #include "tests/legacy/legacy_testing.h"
@@ -87,7 +87,7 @@ TEST_CASE("default step input: parent input merged with parent local",
           "[legacy][data_flow]") {
   auto flow = Steps();
   const State& s = StepOf(*flow, "plain");
-  // The documented sample (fdl-legacy.md §2.3), with DECISIONS.md 5's order:
+  // The documented sample (docs/legacy-fdl.md), with docs/behaviour.md order:
   // the input's keys first, the local's new keys appended.
   Json in = StepInput(s, J(R"({"key": "process_failed"})"),
                       J(R"({"key1": "value1", "key2": "value2"})"), kContext);

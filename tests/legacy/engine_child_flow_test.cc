@@ -1,5 +1,5 @@
 // Legacy child flows: a task step with `resourceArn: acs:fnf:::flow/<name>`
-// (fdl-legacy.md §4.2, §7; DECISIONS.md 27), in requestResponse and sync
+// (docs/legacy-fdl.md; docs/behaviour.md), in requestResponse and sync
 // patterns, with the child's input and name from serviceParams.
 #include "tests/legacy/engine_testing.h"
 

@@ -1,4 +1,4 @@
-// The legacy data model (fdl-legacy.md §2) end to end through fnf::Engine:
+// The legacy data model (docs/legacy-fdl.md) end to end through fnf::Engine:
 // default and explicit mappings, locals merged into their parents, array
 // locals of parallel and foreach steps, the flow's input and output, and the
 // 32 KiB payload limit.

@@ -1,6 +1,6 @@
 // Bad legacy definitions through CreateFlow and UpdateFlow: InvalidArgument,
-// with every problem located by line:column and path (DECISIONS.md 1-3, 20,
-// 22, 23; fdl-legacy.md §1-§6).
+// with every problem located by line:column and path (docs/behaviour.md,
+// 22, 23; docs/legacy-fdl.md).
 #include "tests/legacy/engine_testing.h"
 
 namespace fnf::legacy_engine_testing {
@@ -149,7 +149,7 @@ TEST_CASE("legacy definitions: every problem at once, in order",
   CHECK(s.code() == "InvalidArgument");
   CHECK(s.message() ==
         "Invalid flow definition: "
-        "6:5: steps[0]: missing required field 'resourceArn'; "
+        "6:5: steps[0]: missing required field 'resourceArn' or 'action'; "
         "8:14: steps[0].pattern: unknown pattern 'async' (expected "
         "requestResponse, sync or waitForCallback) (did you mean 'sync'?); "
         "11:15: steps[1].duration: duration must be a whole number of seconds "

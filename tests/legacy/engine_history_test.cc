@@ -1,4 +1,4 @@
-// Legacy history events (DECISIONS.md 24, api.md §5.6) through
+// Legacy history events (docs/behaviour.md, docs/history.md) through
 // GetExecutionHistory: their types, step names, details and ScheduleEventId
 // links.
 #include <algorithm>

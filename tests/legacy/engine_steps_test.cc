@@ -1,6 +1,6 @@
 // Legacy pass, wait, choice, parallel, foreach, succeed and fail steps, `end`
 // and `goto` loops, end to end through fnf::Engine in manual mode
-// (fdl-legacy.md §3, §4; DECISIONS.md 22, 23).
+// (docs/legacy-fdl.md; docs/behaviour.md).
 #include <algorithm>
 #include <set>
 
@@ -251,7 +251,7 @@ TEST_CASE("legacy choice: no default and no match just ends the choice",
   CHECK(m.Run("c", R"({"go":true})").output == R"({"skipped":"ran"})");
 }
 
-TEST_CASE("legacy choice: conditions as in DECISIONS.md 22",
+TEST_CASE("legacy choice: conditions as in docs/behaviour.md",
           "[legacy][engine]") {
   ManualEngine m;
   auto flow = [](const std::string& condition) {

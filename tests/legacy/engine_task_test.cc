@@ -1,6 +1,6 @@
-// Legacy task steps end to end through fnf::Engine (fdl-legacy.md §4.2, §6;
-// DECISIONS.md 23): handler matching by resourceArn, the TaskRequest, results,
-// timeouts, retry, catch and errorMappings, callbacks.
+// Legacy task steps end to end through fnf::Engine (docs/legacy-fdl.md;
+// docs/behaviour.md): handler matching by resourceArn, the TaskRequest,
+// results, timeouts, retry, catch and errorMappings, callbacks.
 #include <algorithm>
 
 #include "tests/legacy/engine_testing.h"
@@ -680,7 +680,7 @@ TEST_CASE("legacy waitForCallback: each retry has a fresh token",
   CHECK(Describe(m, "cb", "e1").output == R"({"got":")" + tokens[1] + R"("})");
 }
 
-TEST_CASE("legacy $context: execution, flow and step names (DECISIONS.md 21)",
+TEST_CASE("legacy $context: execution, flow and step names (docs/behaviour.md)",
           "[legacy][engine]") {
   ManualEngine m;
   TaskRequest seen;

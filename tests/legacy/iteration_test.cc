@@ -1,5 +1,5 @@
 // Foreach collections and iteration inputs, and the array locals of parallel
-// and foreach steps (fdl-legacy.md §4.5, §4.6).
+// and foreach steps (docs/legacy-fdl.md).
 #include "interp/legacy/iteration.h"
 
 #include "tests/legacy/legacy_testing.h"

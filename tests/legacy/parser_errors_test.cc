@@ -1,5 +1,5 @@
 // Legacy definition problems: each reported with its path and line:column,
-// all of them at once (DECISIONS.md 2, 3, 20, 23; fdl-legacy.md §1-§6).
+// all of them at once (docs/behaviour.md; docs/legacy-fdl.md).
 #include "tests/legacy/legacy_testing.h"
 
 namespace fnf::internal::legacy {
@@ -118,7 +118,7 @@ TEST_CASE("goto targets must be siblings", "[legacy][parser][errors]") {
         });
 }
 
-TEST_CASE("unreachable steps (DECISIONS.md 3)", "[legacy][parser][errors]") {
+TEST_CASE("unreachable steps (docs/behaviour.md)", "[legacy][parser][errors]") {
   CHECK(Problems(Flow(R"(
   - type: pass
     name: a
@@ -202,10 +202,9 @@ TEST_CASE("mapping problems", "[legacy][parser][errors]") {
             "10:17: steps[0].inputMappings[2].target: must not be empty",
             "13:26: steps[0].inputMappings[3].source: expected a key after "
             "'.' at offset 9 in '$input.a..b'",
-            "15:17: steps[0].inputMappings[4].source: '$context.nope': "
-            "unknown $context field (expected $context.task.token, "
-            "$context.execution.name, $context.flow.name or "
-            "$context.step.name) at offset 0 in '$context.nope'",
+            "15:26: steps[0].inputMappings[4].source: $context has no member "
+            "'nope' (it has task, execution, flow, step) at offset 9 in "
+            "'$context.nope'",
             "16:9: steps[0].inputMappings[5]: expected an object, found "
             "number",
             "17:21: steps[0].outputMappings: must be a list, found object",
@@ -233,7 +232,7 @@ TEST_CASE("task problems", "[legacy][parser][errors]") {
       - errors: FnF.ALL
         goto: t
 )")) == Lines{
-            "5:5: steps[0]: missing required field 'resourceArn'",
+            "5:5: steps[0]: missing required field 'resourceArn' or 'action'",
             "7:14: steps[0].pattern: unknown pattern 'async' (expected "
             "requestResponse, sync or waitForCallback) (did you mean "
             "'sync'?)",
@@ -437,15 +436,16 @@ TEST_CASE("every problem is reported, sorted by position",
   - type: nope
     name: n
 )"));
-  CHECK(p == Lines{
-                 "5:5: steps[0]: missing required field 'resourceArn'",
-                 "9:21: steps[0].retry[0].multiplier: multiplier must be "
-                 "positive, got -1",
-                 "10:5: steps[1]: a wait step needs duration or timestamp",
-                 "12:11: steps[2].type: unknown step type 'nope' (expected "
-                 "task, pass, wait, choice, parallel, foreach, succeed or "
-                 "fail)",
-             });
+  CHECK(p ==
+        Lines{
+            "5:5: steps[0]: missing required field 'resourceArn' or 'action'",
+            "9:21: steps[0].retry[0].multiplier: multiplier must be "
+            "positive, got -1",
+            "10:5: steps[1]: a wait step needs duration or timestamp",
+            "12:11: steps[2].type: unknown step type 'nope' (expected "
+            "task, pass, wait, choice, parallel, foreach, succeed or "
+            "fail)",
+        });
 }
 
 }  // namespace

@@ -1,6 +1,6 @@
 // The legacy parser: list order and gotos into IR transitions, every step type
 // with every field, nested steps as scopes, the compiled data-flow parts
-// (fdl-legacy.md §1, §3, §4, §6; DECISIONS.md 20, 23).
+// (docs/legacy-fdl.md; docs/behaviour.md).
 #include "definition/legacy/parser.h"
 
 #include "common/flow_error.h"
@@ -151,7 +151,7 @@ TEST_CASE("step mappings: paths and literals", "[legacy][parser]") {
   CHECK(m[4].source.constant == Json("dummy_email@dummy_address"));
   CHECK(m[5].source.constant == Json(52428800));
   CHECK(m[6].source.constant.Serialize() == R"(["A","B","C"])");
-  // fdl-legacy.md §2.4: only $input, $local and $context start paths.
+  // docs/legacy-fdl.md: only $input, $local and $context start paths.
   CHECK(m[7].source.constant == Json("$.not_a_path_here"));
   CHECK(m[8].source.constant.Serialize() == R"({"k":"v"})");
   CHECK(m[9].source.constant == Json(true));
@@ -226,7 +226,7 @@ TEST_CASE("task: every field", "[legacy][parser]") {
   CHECK(t.retry[0].max_backoff_seconds == 100);
   CHECK(t.retry[0].max_attempts == 5);
   CHECK(t.retry[0].backoff_rate == 1.5);
-  // Defaults: DECISIONS.md 23, fdl-legacy.md §6.2.
+  // Defaults: docs/behaviour.md, docs/legacy-fdl.md
   CHECK(t.retry[1].errors == std::vector<std::string>{"FnF.ALL"});
   CHECK(t.retry[1].interval_seconds == 1);
   CHECK(t.retry[1].max_attempts == 3);

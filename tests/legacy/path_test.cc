@@ -1,5 +1,5 @@
 // Legacy paths: which texts are paths, their syntax and errors, and what they
-// yield (fdl-legacy.md §2.4, DECISIONS.md 4, 21).
+// yield (docs/legacy-fdl.md, docs/behaviour.md).
 #include "definition/legacy/path.h"
 
 #include "interp/legacy/path_eval.h"
@@ -115,23 +115,29 @@ TEST_CASE("path syntax errors", "[legacy][path]") {
         "0: $context is not available here; use $, $input");
 }
 
-TEST_CASE("$context paths must name a field fnf provides", "[legacy][path]") {
+TEST_CASE(
+    "$context paths must name a member fnf provides; an unknown one is "
+    "named and pointed at",
+    "[legacy][path]") {
   CHECK(Compiled("$context").segments.empty());
   CHECK(Compiled("$context.task").segments.size() == 1);
-  for (const char* ok : {"$context.task.token", "$context.execution.name",
-                         "$context.flow.name", "$context.step.name"}) {
+  for (const char* ok :
+       {"$context.task.token", "$context.execution.name", "$context.flow.name",
+        "$context.step.name", "$context.step.eventId"}) {
     CHECK(Compiled(ok).segments.size() == 2);
   }
   CHECK(ErrorOf("$context.task.name") ==
-        "0: '$context.task.name': $context.task has only 'token'");
+        "14: $context.task has no member 'name' (it has token)");
+  CHECK(ErrorOf("$context.step.id") ==
+        "14: $context.step has no member 'id' (it has name, eventId)");
   CHECK(ErrorOf("$context.step.name.x") ==
-        "0: '$context.step.name.x': $context.step has only 'name'");
+        "19: $context.step.name has no members");
   CHECK(ErrorOf("$context.Execution.Name") ==
-        "0: '$context.Execution.Name': unknown $context field (expected "
-        "$context.task.token, $context.execution.name, $context.flow.name or "
-        "$context.step.name)");
-  CHECK(ErrorOf("$context[0]") ==
-        "0: '$context[0]': $context has only named fields");
+        "9: $context has no member 'Execution' (it has task, execution, "
+        "flow, step)");
+  CHECK(ErrorOf(R"($context["step"]["nope"])") ==
+        "16: $context.step has no member 'nope' (it has name, eventId)");
+  CHECK(ErrorOf("$context[0]") == "8: $context has only named members");
 }
 
 TEST_CASE("path values", "[legacy][path]") {
@@ -150,7 +156,7 @@ TEST_CASE("path values", "[legacy][path]") {
   CHECK(Eval("$local") == Data().local.Serialize());
 }
 
-TEST_CASE("a path that does not resolve is null (DECISIONS.md 4)",
+TEST_CASE("a path that does not resolve is null (docs/behaviour.md)",
           "[legacy][path]") {
   CHECK(Eval("$input.nope") == "null");
   CHECK(Eval("$input.nope.deeper[3]") == "null");
@@ -184,7 +190,7 @@ TEST_CASE("wildcards map and flatten", "[legacy][path]") {
   CHECK(Eval("$local[*].nope[*]") == "[]");
 }
 
-TEST_CASE("$context values (DECISIONS.md 21)", "[legacy][path]") {
+TEST_CASE("$context values (docs/behaviour.md)", "[legacy][path]") {
   CHECK(Eval("$context.task.token") == R"("tok-9")");
   CHECK(Eval("$context.execution.name") == R"("exec-1")");
   CHECK(Eval("$context.flow.name") == R"("my-flow")");
@@ -192,6 +198,14 @@ TEST_CASE("$context values (DECISIONS.md 21)", "[legacy][path]") {
   CHECK(Eval("$context") ==
         R"({"task":{"token":"tok-9"},"execution":{"name":"exec-1"},)"
         R"("flow":{"name":"my-flow"},"step":{"name":"step-1"}})");
+  // Inside a step, the id of its StepEntered event.
+  ContextValues in_step{"exec-1", "my-flow", "step-1", "", 42};
+  PathRoots step_roots{nullptr, nullptr, &in_step};
+  CHECK(EvaluatePath(Compiled("$context.step"), step_roots).Serialize() ==
+        R"({"name":"step-1","eventId":42})");
+  CHECK(
+      EvaluatePath(Compiled("$context.step.eventId"), step_roots).Serialize() ==
+      "42");
   // Outside a task there is no token: the path yields null.
   ContextValues no_token{"exec-1", "my-flow", "step-1", ""};
   PathRoots roots{nullptr, nullptr, &no_token};

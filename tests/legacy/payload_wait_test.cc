@@ -1,5 +1,5 @@
-// The 32 KiB limit on a step's input, output and local (fdl-legacy.md §2.1,
-// DECISIONS.md 8) and when wait steps end (fdl-legacy.md §4.3).
+// The 32 KiB limit on a step's input, output and local (docs/legacy-fdl.md,
+// docs/behaviour.md) and when wait steps end (docs/legacy-fdl.md).
 #include <chrono>
 
 #include "common/time_format.h"

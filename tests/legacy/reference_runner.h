@@ -1,6 +1,6 @@
 // A small, sequential interpreter of legacy flows written only from the IR and
 // the hook functions of src/interp/legacy, following the reference algorithm
-// of fdl-legacy.md §8. Tests use it to check that the hooks compose into the
+// of docs/legacy-fdl.md Tests use it to check that the hooks compose into the
 // documented behaviour, and it shows the interpreter where each hook goes.
 // Parallel branches and foreach iterations run one after the other; waits and
 // retry intervals take no time.

@@ -1,5 +1,5 @@
 // The sample flows of tests/data/legacy, compiled and run through the hook
-// functions by the reference runner (fdl-legacy.md §8).
+// functions by the reference runner (docs/legacy-fdl.md).
 #include <fstream>
 #include <sstream>
 

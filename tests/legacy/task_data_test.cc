@@ -1,5 +1,5 @@
 // Task data: serviceParams, the `$local` made of a call's result, and the
-// output of a caught failure (fdl-legacy.md §4.2, §6.4, §7).
+// output of a caught failure (docs/legacy-fdl.md).
 #include "interp/legacy/task_data.h"
 
 #include "tests/legacy/legacy_testing.h"

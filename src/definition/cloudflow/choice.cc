@@ -1,4 +1,4 @@
-// Choice states (cloudflow-v1.md §3.4): ordered Branches of {Condition, Next}
+// Choice states (docs/cloudflow.md): ordered Branches of {Condition, Next}
 // and a required Default. Next/End are refused in parser.cc.
 #include "common/strings.h"
 #include "definition/cloudflow/fields.h"
@@ -17,7 +17,7 @@ void ParseBranch(const ObjectReader& b, ChoiceBranch* branch,
     if (std::optional<Expression> e =
             CompileField(b, "Condition", kRootsDefault, ctx)) {
       // A condition that can only be a non-boolean would fail every run
-      // (DECISIONS.md 11); say so now.
+      // (docs/behaviour.md); say so now.
       if (const Json* c = e->constant(); c != nullptr && !c->is_bool()) {
         b.Error("Condition",
                 StrCat("must yield a boolean, but is always ", c->Serialize()));

@@ -25,7 +25,7 @@ std::optional<Expression> CompileField(const ObjectReader& obj,
 bool RejectExpressionSuffix(const ObjectReader& obj, std::string_view key);
 
 // A whole number of seconds given as a number, or, when `allow_text`, as number
-// text such as "30" (DECISIONS.md 15). Sets `*problem` and returns nullopt
+// text such as "30" (docs/behaviour.md). Sets `*problem` and returns nullopt
 // otherwise.
 std::optional<int64_t> WholeSeconds(const Json& value, bool allow_text,
                                     std::string* problem);

@@ -1,4 +1,4 @@
-// Map states (cloudflow-v1.md §3.8, DECISIONS.md 17): inline, or distributed
+// Map states (docs/cloudflow.md, docs/behaviour.md): inline, or distributed
 // when Processor.ProcessorConfig names the child executions' mode.
 #include <cmath>
 
@@ -22,7 +22,7 @@ void ParseItemsPath(const ObjectReader& obj, MapSpec* map, ParseContext* ctx) {
   std::optional<Expression> e =
       CompileField(obj, "ItemsPath", kRootsDefault, ctx);
   if (!e) return;
-  // A constant that is not a list would fail every run (DECISIONS.md 17).
+  // A constant that is not a list would fail every run (docs/behaviour.md).
   if (const Json* c = e->constant(); c != nullptr && !c->is_array()) {
     obj.Error("ItemsPath",
               StrCat("must yield a list, but is always ", c->Serialize()));
@@ -140,7 +140,7 @@ std::vector<std::string_view> ParseMap(const ObjectReader& obj, State* state,
     if (obj.Has(key)) {
       obj.Error(key, StrCat(key,
                             " is not supported (object storage is out of "
-                            "scope, DECISIONS.md 17)"));
+                            "scope)"));
     }
   }
   state->map = std::move(map);

@@ -1,4 +1,4 @@
-// Parallel states (cloudflow-v1.md §3.5): Branches, each a nested
+// Parallel states (docs/cloudflow.md): Branches, each a nested
 // {StartAt, States} scope with its own transition namespace.
 #include "common/strings.h"
 #include "definition/cloudflow/parser.h"

@@ -51,7 +51,7 @@ void ParseConstructors(const ObjectReader& obj, State* state,
   }
 }
 
-// Next/End rules (cloudflow-v1.md §1.2): Choice has neither, Succeed/Fail are
+// Next/End rules (docs/cloudflow.md): Choice has neither, Succeed/Fail are
 // terminal (End is accepted and ignored), every other state has exactly one of
 // them.
 void ParseTransition(const ObjectReader& obj, State* state, ParseContext* ctx) {
@@ -149,7 +149,7 @@ void ParseState(const Json& node, const std::string& path, int index,
   ParseTransition(obj, state, ctx);
 }
 
-// DECISIONS.md 3: a state that nothing reaches is a definition error.
+// docs/behaviour.md: a state that nothing reaches is a definition error.
 void CheckReachable(const Scope& scope, Diagnostics* diags,
                     const Json::Array& nodes) {
   std::vector<bool> seen(scope.states.size(), false);

@@ -1,4 +1,4 @@
-// The new spec (`Type: StateMachine`, cloudflow-v1.md) into the IR.
+// The new spec (`Type: StateMachine`, docs/cloudflow.md) into the IR.
 #ifndef FNF_DEFINITION_CLOUDFLOW_PARSER_H_
 #define FNF_DEFINITION_CLOUDFLOW_PARSER_H_
 
@@ -19,8 +19,8 @@ struct PendingTarget;
 struct ParseContext {
   const CompileOptions* options;
   Diagnostics* diags;
-  // Every state name in the definition, for DECISIONS.md 3 (unique in the whole
-  // definition).
+  // Every state name in the definition, for docs/behaviour.md (unique in the
+  // whole definition).
   std::map<std::string, std::string> names;  // name -> path of its first use
   // Transitions of the scopes being parsed, innermost last.
   std::vector<std::vector<PendingTarget>> pending;

@@ -1,4 +1,4 @@
-// Retry and Catch (cloudflow-v1.md §6, DECISIONS.md 13, 16), shared by Task,
+// Retry and Catch (docs/cloudflow.md, docs/behaviour.md), shared by Task,
 // Parallel and Map.
 #include <cmath>
 #include <limits>

@@ -1,4 +1,4 @@
-// Task states (cloudflow-v1.md §3.2, DECISIONS.md 15, 27): what the engine
+// Task states (docs/cloudflow.md, docs/behaviour.md): what the engine
 // hands to a task handler, and how long it may take.
 #include "common/strings.h"
 #include "definition/cloudflow/fields.h"

@@ -1,4 +1,4 @@
-// Wait states (cloudflow-v1.md §3.3): exactly one of Seconds or Seconds.$.
+// Wait states (docs/cloudflow.md): exactly one of Seconds or Seconds.$.
 // Static values are range-checked here; dynamic ones by the interpreter.
 #include "common/strings.h"
 #include "definition/cloudflow/fields.h"

@@ -1,4 +1,4 @@
-// Choice steps (fdl-legacy.md §4.4): ordered conditions, each with nested
+// Choice steps (docs/legacy-fdl.md): ordered conditions, each with nested
 // steps and/or a goto; an optional default. A branch without goto, and a
 // choice where nothing matched and there is no default, carry on with the
 // step after the choice (State::next).
@@ -37,7 +37,7 @@ std::optional<Expression> ParseCondition(const ObjectReader& obj,
   std::optional<Expression> e = CompileExpressionNode(
       *node, obj.PathOf("condition"), kRootLegacy, depth, ctx->diags);
   // A condition that can only be a non-boolean would fail every run
-  // (DECISIONS.md 22); say so now, as for the new spec.
+  // (docs/behaviour.md); say so now, as for the new spec.
   if (const Json* c = e ? e->constant() : nullptr; c && !c->is_bool()) {
     obj.Error("condition",
               StrCat("must yield a boolean, but is always ", c->Serialize()));

@@ -1,5 +1,5 @@
-// Fail steps (fdl-legacy.md §4.8): literal `error` and `cause`
-// (DECISIONS.md 23: the error defaults to FnF.Failed).
+// Fail steps (docs/legacy-fdl.md): literal `error` and `cause`
+// (docs/behaviour.md: the error defaults to FnF.Failed).
 #include "common/flow_error.h"
 #include "definition/legacy/parse_context.h"
 

@@ -1,4 +1,4 @@
-// What the IR holds for legacy data flow (fdl-legacy.md §2): mappings,
+// What the IR holds for legacy data flow (docs/legacy-fdl.md): mappings,
 // serviceParams, errorMappings and the foreach collection, all parsed at
 // CreateFlow. Attached to every legacy State (State::legacy) and to the flow
 // (CompiledFlow::legacy, with only the flow-level mappings); never null there.
@@ -35,7 +35,7 @@ using Mappings = std::vector<Mapping>;
 }  // namespace legacy
 
 struct LegacyStep {
-  // Absent: the default rule applies (§2.3). Present, even when empty: the
+  // Absent: the default rule applies. Present, even when empty: the
   // result is built from the entries only.
   std::optional<legacy::Mappings> input_mappings;
   std::optional<legacy::Mappings> output_mappings;

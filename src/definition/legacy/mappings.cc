@@ -1,4 +1,4 @@
-// Mapping lists, serviceParams and path fields (fdl-legacy.md §2.4), parsed
+// Mapping lists, serviceParams and path fields (docs/legacy-fdl.md), parsed
 // once so that running a step never reads path text.
 #include <utility>
 
@@ -62,7 +62,7 @@ std::optional<Mappings> ParseMappings(const ObjectReader& obj,
         ParseSource(*source_node, entry.PathOf("source"), roots, ctx);
     if (!target || target->empty() || !source) continue;
     // A repeated target is not an error: the later entry wins, as when the
-    // result object is built (fdl-legacy.md §2.4).
+    // result object is built (docs/legacy-fdl.md).
     mappings.push_back(Mapping{std::move(*target), std::move(*source)});
   }
   return mappings;

@@ -1,4 +1,4 @@
-// Parallel and foreach steps (fdl-legacy.md §4.5, §4.6): nested steps lists
+// Parallel and foreach steps (docs/legacy-fdl.md): nested steps lists
 // run side by side, as IR branches and a Map processor.
 #include <utility>
 
@@ -58,7 +58,7 @@ void ParseForeach(const ObjectReader& obj, State* state, LegacyStep* legacy,
                   ParseContext* ctx) {
   auto map = std::make_unique<MapSpec>();
   ParseIterationMapping(obj, map.get(), legacy, ctx);
-  // DECISIONS.md 23: maxConcurrency is an fnf extension; 0 or absent is the
+  // docs/behaviour.md: maxConcurrency is an fnf extension; 0 or absent is the
   // documented fixed limit.
   const int max = ctx->options->limits->legacy_foreach_concurrency;
   map->max_concurrency = max;

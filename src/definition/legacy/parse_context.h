@@ -29,8 +29,8 @@ struct PendingGoto {
 struct ParseContext {
   const CompileOptions* options;
   Diagnostics* diags;
-  // Every step name seen so far -> the path of its first use (DECISIONS.md 3:
-  // unique in the whole definition).
+  // Every step name seen so far -> the path of its first use
+  // (docs/behaviour.md: unique in the whole definition).
   std::map<std::string, std::string> names;
   // Gotos of the steps lists being parsed, innermost last.
   std::vector<std::vector<PendingGoto>> pending;

@@ -1,4 +1,4 @@
-// The legacy document (fdl-legacy.md §1) and its steps lists: list order
+// The legacy document (docs/legacy-fdl.md) and its steps lists: list order
 // becomes `next`, `goto` names become indices of the same list.
 #include "definition/legacy/parser.h"
 
@@ -96,7 +96,7 @@ void ParseStep(const Json& node, const std::string& path, int index, bool last,
         ParseFail(obj, state, ctx);
         [[fallthrough]];
       case StateType::kSucceed:
-        // Both end their list (fdl-legacy.md §3); `end` changes nothing.
+        // Both end their list (docs/legacy-fdl.md); `end` changes nothing.
         state->end = true;
         state->next = -1;
         break;
@@ -122,8 +122,8 @@ void Successors(const State& s, std::vector<int>* out) {
   for (const Catcher& c : s.catchers) out->push_back(c.next);
 }
 
-// DECISIONS.md 3: a step that nothing reaches is a definition error. In a list
-// that can only happen after a step that ends it.
+// docs/behaviour.md: a step that nothing reaches is a definition error. In a
+// list that can only happen after a step that ends it.
 void CheckReachable(const Scope& scope, const Json::Array& nodes,
                     Diagnostics* diags) {
   std::vector<bool> seen(scope.states.size(), false);
@@ -203,8 +203,8 @@ std::unique_ptr<CompiledFlow> Parse(const Json& root,
   flow->dialect = Dialect::kLegacy;
   auto legacy = std::make_shared<LegacyStep>();
   if (!obj.ok()) return flow;
-  // DECISIONS.md 20: both versions, unknown keys ignored. `name` is ignored
-  // too: fdl-legacy.md §1 allows either that or a check, and ignoring it
+  // docs/behaviour.md: both versions, unknown keys ignored. `name` is ignored
+  // too: docs/legacy-fdl.md allows either that or a check, and ignoring it
   // refuses no definition the service accepts.
   if (std::optional<std::string> version = obj.String("version", true);
       version && *version != "v1" && *version != "v1beta1") {

@@ -1,4 +1,4 @@
-// The legacy FDL (`version: v1`, `type: flow`, fdl-legacy.md) into the IR.
+// The legacy FDL (`version: v1`, `type: flow`, docs/legacy-fdl.md) into the IR.
 // Steps lists become Scopes (list order -> `next`, `goto` -> indices of the
 // same list); what is specific to legacy data flow is compiled into the
 // LegacyStep of every State and of the flow (legacy_step.h).

@@ -2,6 +2,7 @@
 
 #include <cctype>
 #include <utility>
+#include <vector>
 
 #include "common/strings.h"
 
@@ -25,13 +26,30 @@ bool IsNameChar(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
 }
 
-// Which `$context` fields exist (DECISIONS.md 21): group -> its one field.
-constexpr std::pair<std::string_view, std::string_view> kContextFields[] = {
-    {"task", "token"},
-    {"execution", "name"},
-    {"flow", "name"},
-    {"step", "name"},
+// The members of `$context`: group -> its fields.
+struct ContextGroup {
+  std::string_view name;
+  std::vector<std::string_view> fields;
 };
+
+const std::vector<ContextGroup>& ContextGroups() {
+  static const auto* const kGroups = new std::vector<ContextGroup>{
+      {"task", {"token"}},
+      {"execution", {"name"}},
+      {"flow", {"name"}},
+      {"step", {"name", "eventId"}},
+  };
+  return *kGroups;
+}
+
+std::string JoinNames(const std::vector<std::string_view>& names) {
+  std::string out;
+  for (std::string_view n : names) {
+    if (!out.empty()) out += ", ";
+    out += n;
+  }
+  return out;
+}
 
 class PathParser {
  public:
@@ -111,7 +129,7 @@ class PathParser {
     const size_t start = ++pos_;
     if (pos_ < text_.size() && text_[pos_] == '*') {
       ++pos_;
-      return AddWildcard(path);
+      return AddWildcard(path, start);
     }
     while (pos_ < text_.size() && text_[pos_] != '.' && text_[pos_] != '[') {
       const char c = text_[pos_];
@@ -125,7 +143,7 @@ class PathParser {
     if (pos_ == start) return Fail(start, "expected a key after '.'");
     path->segments.push_back(
         PathSegment{PathSegment::Kind::kKey,
-                    std::string(text_.substr(start, pos_ - start)), 0});
+                    std::string(text_.substr(start, pos_ - start)), 0, start});
     return true;
   }
 
@@ -136,7 +154,7 @@ class PathParser {
     if (c == '*') {
       ++pos_;
       if (!Expect(']')) return false;
-      return AddWildcard(path);
+      return AddWildcard(path, open);
     }
     if (c == '"' || c == '\'') return ParseQuotedKey(path, c);
     return ParseIndex(path, open);
@@ -153,7 +171,7 @@ class PathParser {
     ++pos_;
     if (!Expect(']')) return false;
     path->segments.push_back(
-        PathSegment{PathSegment::Kind::kKey, std::move(key), 0});
+        PathSegment{PathSegment::Kind::kKey, std::move(key), 0, open - 1});
     return true;
   }
 
@@ -171,8 +189,8 @@ class PathParser {
       return Fail(open + 1, "expected an index, '*' or a quoted key after '['");
     }
     if (!Expect(']')) return false;
-    path->segments.push_back(
-        PathSegment{PathSegment::Kind::kIndex, "", negative ? -value : value});
+    path->segments.push_back(PathSegment{PathSegment::Kind::kIndex, "",
+                                         negative ? -value : value, open});
     return true;
   }
 
@@ -184,31 +202,41 @@ class PathParser {
     return Fail(pos_, StrCat("expected '", std::string(1, c), "'"));
   }
 
-  bool AddWildcard(Path* path) {
-    path->segments.push_back(PathSegment{PathSegment::Kind::kWildcard, "", 0});
+  bool AddWildcard(Path* path, size_t offset) {
+    path->segments.push_back(
+        PathSegment{PathSegment::Kind::kWildcard, "", 0, offset});
     path->has_wildcard = true;
     return true;
   }
 
-  // `$context` has a fixed shape; anything else is a typo worth reporting now.
+  // `$context` has a fixed shape; anything else is a typo worth reporting now,
+  // naming the member and pointing at it.
   bool CheckContext(const Path& path) {
     const std::vector<PathSegment>& s = path.segments;
     for (const PathSegment& seg : s) {
       if (seg.kind != PathSegment::Kind::kKey) {
-        return Fail(0, StrCat("'", text_, "': $context has only named fields"));
+        return Fail(seg.offset, "$context has only named members");
       }
     }
     if (s.empty()) return true;
-    for (const auto& [group, field] : kContextFields) {
-      if (s[0].key != group) continue;
-      if (s.size() == 1 || (s.size() == 2 && s[1].key == field)) return true;
-      return Fail(0, StrCat("'", text_, "': $context.", group, " has only '",
-                            field, "'"));
+    std::vector<std::string_view> groups;
+    for (const ContextGroup& g : ContextGroups()) {
+      groups.push_back(g.name);
+      if (s[0].key != g.name) continue;
+      if (s.size() == 1) return true;
+      bool known = false;
+      for (std::string_view f : g.fields) known = known || s[1].key == f;
+      if (!known) {
+        return Fail(s[1].offset,
+                    StrCat("$context.", g.name, " has no member '", s[1].key,
+                           "' (it has ", JoinNames(g.fields), ")"));
+      }
+      if (s.size() == 2) return true;
+      return Fail(s[2].offset, StrCat("$context.", g.name, ".", s[1].key,
+                                      " has no members"));
     }
-    return Fail(0, StrCat("'", text_,
-                          "': unknown $context field (expected "
-                          "$context.task.token, $context.execution.name, "
-                          "$context.flow.name or $context.step.name)"));
+    return Fail(s[0].offset, StrCat("$context has no member '", s[0].key,
+                                    "' (it has ", JoinNames(groups), ")"));
   }
 
   std::string_view text_;

@@ -1,4 +1,4 @@
-// Legacy data-flow paths (fdl-legacy.md §2.4): `$input.a.b`,
+// Legacy data-flow paths (docs/legacy-fdl.md): `$input.a.b`,
 // `$input.key_info[0]`,
 // `$local[*].name`, `$context.task.token`, and `$` / `$.key` where the step
 // input is the root (serviceParams, iterationMapping.collection). Parsed once,
@@ -30,6 +30,7 @@ struct PathSegment {
   Kind kind = Kind::kKey;
   std::string key;    // kKey
   int64_t index = 0;  // kIndex; negative counts from the end
+  size_t offset = 0;  // where the segment starts in the path text
 };
 
 struct Path {
@@ -48,12 +49,13 @@ struct PathError {
 
 // Whether `text` is a path where `roots` are accepted: mapping sources are
 // paths only when they start with `$input`, `$local` or `$context`, whether or
-// not that root is accepted (anything else is a literal, fdl-legacy.md §2.4);
+// not that root is accepted (anything else is a literal, docs/legacy-fdl.md);
 // where `$` is a root, every text starting with `$` is one.
 bool IsPathText(std::string_view text, uint32_t roots);
 
 // Parses `text` (for which IsPathText holds). `$context` paths must name a
-// field fnf provides (DECISIONS.md 21).
+// member fnf provides: task.token, execution.name, flow.name, step.name and
+// step.eventId; an error names the unknown member and points at it.
 std::variant<Path, PathError> CompilePath(std::string_view text,
                                           uint32_t roots);
 

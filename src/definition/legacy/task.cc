@@ -1,4 +1,6 @@
-// Task steps (fdl-legacy.md §4.2) with their retry and catch policies (§6).
+// Task steps (docs/legacy-fdl.md) with their retry and catch policies.
+// A step names a resource (resourceArn) or an operation (action).
+#include <cctype>
 #include <cmath>
 #include <utility>
 
@@ -10,6 +12,21 @@ namespace fnf::internal::legacy {
 namespace {
 
 constexpr uint32_t kStepMappingRoots = kPathInput | kPathLocal | kPathContext;
+
+// "<Product>:<Operation>": two non-empty names of letters, digits, '-' and
+// '_'.
+bool IsAction(std::string_view action) {
+  const size_t colon = action.find(':');
+  if (colon == std::string_view::npos || colon == 0 ||
+      colon + 1 == action.size()) {
+    return false;
+  }
+  for (size_t i = 0; i < action.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(action[i]);
+    if (i != colon && !std::isalnum(c) && c != '-' && c != '_') return false;
+  }
+  return true;
+}
 
 std::optional<TaskMode> ParsePattern(std::string_view p) {
   if (p == "requestResponse") return TaskMode::kRequestComplete;
@@ -53,7 +70,7 @@ Retrier ParseRetrier(const ObjectReader& obj, const Limits& limits) {
       static_cast<double>(limits.retry_interval_max_seconds);
   Retrier r;
   r.errors = ParseErrors(obj);
-  // Defaults: DECISIONS.md 23; maxIntervalSeconds: fdl-legacy.md §6.2.
+  // Defaults: docs/behaviour.md; maxIntervalSeconds: docs/legacy-fdl.md
   r.interval_seconds =
       Seconds(obj, "intervalSeconds", 0, max_interval).value_or(1);
   r.max_backoff_seconds = Seconds(obj, "maxIntervalSeconds", 0, max_interval)
@@ -114,7 +131,7 @@ std::optional<int64_t> TimeoutSeconds(const ObjectReader& obj,
                                       const Limits& limits) {
   const Json* v = obj.Get("timeoutSeconds");
   if (v == nullptr) return std::nullopt;
-  // Number text ("30") is accepted as in the new spec (DECISIONS.md 15).
+  // Number text ("30") is accepted as in the new spec (docs/behaviour.md).
   const double seconds = NumberOrText(*v).value_or(-1);
   const int64_t max = limits.execution_max_seconds;
   if (seconds < 0 || std::floor(seconds) != seconds || seconds > max) {
@@ -133,9 +150,22 @@ std::optional<int64_t> TimeoutSeconds(const ObjectReader& obj,
 void ParseTask(const ObjectReader& obj, State* state, LegacyStep* legacy,
                ParseContext* ctx) {
   auto task = std::make_unique<TaskSpec>();
-  if (std::optional<std::string> arn = obj.String("resourceArn", true)) {
+  // What the step calls: a resource (resourceArn) or a cloud API operation
+  // (action, "<Product>:<Operation>", with serviceParams as its parameters).
+  if (!obj.Has("resourceArn") && !obj.Has("action")) {
+    obj.ErrorHere("missing required field 'resourceArn' or 'action'");
+  }
+  if (std::optional<std::string> arn = obj.String("resourceArn")) {
     if (arn->empty()) obj.Error("resourceArn", "must not be empty");
     task->resource_arn = *arn;
+  }
+  if (std::optional<std::string> action = obj.String("action")) {
+    if (!IsAction(*action)) {
+      obj.Error("action", StrCat("action must be <Product>:<Operation>, e.g. "
+                                 "fnf:StartExecution, got '",
+                                 *action, "'"));
+    }
+    task->action = *action;
   }
   task->mode_name = "requestResponse";
   if (std::optional<std::string> pattern = obj.String("pattern")) {

@@ -1,4 +1,4 @@
-// Wait steps (fdl-legacy.md §4.3): exactly one of `duration` and `timestamp`,
+// Wait steps (docs/legacy-fdl.md): exactly one of `duration` and `timestamp`,
 // each a constant or a path into the step input. Constants are checked here;
 // path values at run time (src/interp/legacy/wait.h).
 #include <cmath>
@@ -17,7 +17,7 @@ bool IsPathValue(const Json& v) {
 }
 
 // `$.key` paths are compiled as legacy conditions are, with `$` the step input
-// (DECISIONS.md 22), so the interpreter evaluates them like any expression.
+// (docs/behaviour.md), so the interpreter evaluates them like any expression.
 std::optional<Expression> CompilePathValue(const ObjectReader& obj,
                                            std::string_view key,
                                            ParseContext* ctx) {

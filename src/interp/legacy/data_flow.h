@@ -1,4 +1,4 @@
-// Legacy data flow between steps (fdl-legacy.md §2): what each step receives,
+// Legacy data flow between steps (docs/legacy-fdl.md): what each step receives,
 // what it hands back to the sequence it runs in, and the flow's own input and
 // output. Pure functions over JSON; the interpreter calls them at fixed points
 // of a step's life:
@@ -30,7 +30,7 @@
 namespace fnf::internal::legacy {
 
 // The local of a sequence before any of its steps ran, and the `$local` of
-// pass, wait, succeed and fail steps (§2.1).
+// pass, wait, succeed and fail steps.
 Json NewLocal();
 
 // The flow input: the flow's inputMappings over the execution input ($input),
@@ -39,10 +39,10 @@ Json NewLocal();
 Json FlowInput(const CompiledFlow& flow, const Json& execution_input,
                const ContextValues& context);
 
-// A step's input (§2.3, §2.4). With inputMappings: built from them, `$input`
+// A step's input. With inputMappings: built from them, `$input`
 // and `$local` being the parent sequence's input and current local. Without:
 // the parent input merged with the parent local, the local winning, in the
-// input's key order with the local's new keys appended (DECISIONS.md 5).
+// input's key order with the local's new keys appended (docs/behaviour.md).
 // REQUIRES: step.legacy set (every legacy State has it).
 Json StepInput(const State& step, const Json& parent_input,
                const Json& parent_local, const ContextValues& context);
@@ -54,13 +54,13 @@ Json StepOutput(const State& step, const Json& input, const Json& local,
                 const ContextValues& context);
 
 // Adds a step's output to its parent sequence's local: a shallow merge where
-// the later step wins; {} changes nothing (§2.2). A non-object output (only
+// the later step wins; {} changes nothing. A non-object output (only
 // possible from a hand-built value) is ignored.
 // REQUIRES: parent_local is an object.
 void MergeOutput(Json output, Json* parent_local);
 
 // The execution output: the flow's outputMappings over the flow input and the
-// flow local, else the flow local (not the input, §2.3).
+// flow local, else the flow local (not the input).
 Json FlowOutput(const CompiledFlow& flow, const Json& flow_input,
                 const Json& flow_local, const ContextValues& context);
 

@@ -6,7 +6,7 @@
 
 namespace fnf::internal::legacy {
 
-// A step failed at run time for a reason of its own data (fdl-legacy.md §6.1
+// A step failed at run time for a reason of its own data (docs/legacy-fdl.md
 // names it for mapping problems): a foreach collection that is not an array,
 // a wait duration or timestamp that is not usable.
 inline constexpr std::string_view kErrRuntime = "FnF.RuntimeError";

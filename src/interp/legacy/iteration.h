@@ -1,4 +1,4 @@
-// Parallel and foreach steps (fdl-legacy.md §4.5, §4.6): the elements a
+// Parallel and foreach steps (docs/legacy-fdl.md): the elements a
 // foreach runs over, each iteration's input, and the array `$local` both kinds
 // of step end with.
 #ifndef FNF_INTERP_LEGACY_ITERATION_H_

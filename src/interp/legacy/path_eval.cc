@@ -52,6 +52,10 @@ Json ContextObject(const ContextValues& context) {
   group("execution", "name", context.execution_name);
   group("flow", "name", context.flow_name);
   group("step", "name", context.step_name);
+  if (context.step_event_id > 0) {
+    Json& step = out.as_object().back().second;
+    step.Append("eventId", Json(context.step_event_id));
+  }
   return out;
 }
 

@@ -1,8 +1,9 @@
-// Evaluates legacy paths and mapping lists (fdl-legacy.md §2.4, DECISIONS.md
-// 4, 5, 21) over JSON values. Pure functions; no engine state.
+// Evaluates legacy paths and mapping lists (docs/legacy-fdl.md,
+// docs/behaviour.md) over JSON values. Pure functions; no engine state.
 #ifndef FNF_INTERP_LEGACY_PATH_EVAL_H_
 #define FNF_INTERP_LEGACY_PATH_EVAL_H_
 
+#include <cstdint>
 #include <string_view>
 
 #include "definition/legacy/legacy_step.h"
@@ -11,13 +12,15 @@
 
 namespace fnf::internal::legacy {
 
-// What `$context` holds (DECISIONS.md 21). An empty field is absent, so its
-// path yields null: `task_token` is set only for task steps.
+// What `$context` holds. An empty field is absent, so its path yields null:
+// `task_token` is set only for task steps, `step_event_id` (the id of the
+// step's first history event, its StepEntered) only inside a step.
 struct ContextValues {
   std::string_view execution_name;
   std::string_view flow_name;
   std::string_view step_name;
   std::string_view task_token;
+  int64_t step_event_id = 0;
 };
 
 // The values the roots stand for where a path is evaluated. `$` and `$input`
@@ -29,11 +32,11 @@ struct PathRoots {
 };
 
 // `$context` as an object: {"task": {"token"}, "execution": {"name"},
-// "flow": {"name"}, "step": {"name"}}, without the empty fields.
+// "flow": {"name"}, "step": {"name", "eventId"}}, without the empty fields.
 Json ContextObject(const ContextValues& context);
 
 // The value at `path`. A member or element that does not exist is null
-// (DECISIONS.md 4). With a wildcard the result is the array of every match:
+// (docs/behaviour.md). With a wildcard the result is the array of every match:
 // `[*]` takes the elements of an array (or the values of an object, in key
 // order) and contributes nothing on any other value, so `$local[*].parts[*]`
 // flattens; a key or index after a wildcard maps each match, keeping a null

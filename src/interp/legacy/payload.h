@@ -1,5 +1,5 @@
-// The legacy size limit (fdl-legacy.md §2.1, DECISIONS.md 8): a step's input,
-// output and local together, as compact JSON text, must fit in
+// The legacy size limit (docs/legacy-fdl.md, docs/behaviour.md): a step's
+// input, output and local together, as compact JSON text, must fit in
 // Limits::legacy_payload_bytes (32 KiB by default).
 #ifndef FNF_INTERP_LEGACY_PAYLOAD_H_
 #define FNF_INTERP_LEGACY_PAYLOAD_H_

@@ -1,4 +1,4 @@
-// The data of legacy task steps (fdl-legacy.md §4.2, §6.4): the serviceParams
+// The data of legacy task steps (docs/legacy-fdl.md): the serviceParams
 // sent with the call, the `$local` made of the result, and the output of a
 // failure that a catch handled.
 #ifndef FNF_INTERP_LEGACY_TASK_DATA_H_
@@ -26,7 +26,7 @@ std::variant<Json, FlowError> TaskLocal(Json result);
 
 // The output of a task whose failure a catch handled: its errorMappings over
 // the step input ($input) and {"error": code, "cause": detail} ($local);
-// {} without errorMappings (§6.4). It is merged into the parent local before
+// {} without errorMappings. It is merged into the parent local before
 // the goto, like any output.
 Json CaughtErrorOutput(const State& step, const Json& input,
                        const FlowError& error, const ContextValues& context);

@@ -1,4 +1,4 @@
-// When a legacy wait step ends (fdl-legacy.md §4.3): its duration or
+// When a legacy wait step ends (docs/legacy-fdl.md): its duration or
 // timestamp, constant or read from the step input, checked against the
 // longest wait.
 #ifndef FNF_INTERP_LEGACY_WAIT_H_

@@ -1,4 +1,4 @@
-// Choice and Wait (cloudflow-v1.md §3.3, §3.4).
+// Choice and Wait (docs/cloudflow.md).
 #include <cmath>
 
 #include "common/strings.h"

@@ -1,7 +1,7 @@
-// The legacy dialect's steps (fdl-legacy.md): the same frames, timers, tasks,
-// Retry and Catch as the new spec, with the data flow of fdl-legacy.md §2
-// (inputMappings/outputMappings, $local merged into the parent's local)
-// computed by interp/legacy.
+// The legacy dialect's steps (docs/legacy-fdl.md): the same frames, timers,
+// tasks, Retry and Catch as the new spec, with the data flow of
+// docs/legacy-fdl.md (inputMappings/outputMappings, $local merged into the
+// parent's local) computed by interp/legacy.
 #include "common/strings.h"
 #include "interp/interpreter.h"
 #include "interp/legacy/data_flow.h"
@@ -16,8 +16,9 @@ void Interpreter::AttemptLegacyStep(Frame* f) {
   const State& s = f->scope->states[f->state];
   // A task's token exists before its input, which may map $context.task.token.
   if (s.type == StateType::kTask) f->task_token = env_.random->Uuid();
-  legacy::ContextValues ctx{exec_->name, exec_->flow_name, s.name,
-                            f->task_token};
+  // The StepEntered event below gets the next id; a retry keeps the first.
+  if (f->RetriesMade() == 0) f->step_event_id = exec_->next_event_id;
+  legacy::ContextValues ctx = StepContext(f, s, f->task_token);
   f->input = legacy::StepInput(s, f->seq_input, f->local, ctx);
   f->input_ready = true;
   if (f->RetriesMade() == 0) {
@@ -97,7 +98,7 @@ void Interpreter::RunLegacyChoice(Frame* f, const State& s) {
 void Interpreter::CompleteLegacyStep(Frame* f, Json local, int next,
                                      Json* caught_output) {
   const State& s = f->scope->states[f->state];
-  legacy::ContextValues ctx{exec_->name, exec_->flow_name, s.name, ""};
+  legacy::ContextValues ctx = StepContext(f, s);
   Json& input = f->input_ready ? f->input : f->seq_input;
   Json out = caught_output ? std::move(*caught_output)
                            : legacy::StepOutput(s, input, local, ctx);

@@ -1,4 +1,4 @@
-// Task states (cloudflow-v1.md §3.2; DECISIONS.md 15): the work is done by a
+// Task states (docs/cloudflow.md; docs/behaviour.md): the work is done by a
 // host handler, a mock or a built-in integration, outside the execution's lock;
 // the frame waits for the result.
 #include <cmath>
@@ -11,7 +11,7 @@
 namespace fnf::internal {
 namespace {
 
-// DECISIONS.md 15: a Timeout may be a number or number text.
+// docs/behaviour.md: a Timeout may be a number or number text.
 bool TimeoutSeconds(const Json& v, double* out) {
   if (v.is_number()) {
     *out = v.as_number();
@@ -37,10 +37,8 @@ void Interpreter::RunTask(Frame* f, const State& s) {
   EvalContext ctx = MakeContext(f, &f->input);
   Json params = Json::MakeObject();
   if (legacy_) {
-    params = legacy::ServiceParams(
-        s, f->input,
-        legacy::ContextValues{exec_->name, exec_->flow_name, s.name,
-                              f->task_token});
+    params =
+        legacy::ServiceParams(s, f->input, StepContext(f, s, f->task_token));
   } else if (!t.parameters.empty()) {
     auto r = t.parameters.Evaluate(ctx);
     if (auto* err = std::get_if<FlowError>(&r))
@@ -81,10 +79,17 @@ void Interpreter::RunTask(Frame* f, const State& s) {
   req.parameters = params.Serialize();
   req.input = f->input.Serialize();
   req.task_token = f->task_token;
+  req.attempt = f->RetriesMade() + 1;
+  if (timeout > 0) {
+    // The same instant ArmTimer below computes.
+    req.deadline = env_.clock->Now() +
+                   std::chrono::milliseconds(
+                       static_cast<int64_t>(std::llround(timeout * 1000)));
+  }
   call.frame_id = f->id;
   call.generation = f->generation;
   call.legacy = legacy_;
-  if (env_.record_history) {
+  if (details()) {
     std::string detail = "{\"Action\":";
     AppendJsonString(t.action, &detail);
     detail += ",\"ResourceArn\":";
@@ -110,7 +115,7 @@ bool Interpreter::OnTaskResult(uint64_t frame_id, uint64_t generation,
   f->task_token.clear();
   f->phase = Frame::Phase::kEnter;
   if (outcome.succeeded && legacy_) {
-    // fdl-legacy.md §2.1: the result is the step's $local; a JSON string
+    // docs/legacy-fdl.md: the result is the step's $local; a JSON string
     // holding an object is parsed.
     EmitValue(f, EventType::kTaskSucceeded, s.name, DetailKind::kOutput,
               outcome.output);
