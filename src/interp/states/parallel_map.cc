@@ -1,4 +1,4 @@
-// Parallel and inline Map (cloudflow-v1.md §3.5, §3.8; DECISIONS.md 14, 17).
+// Parallel and inline Map (docs/cloudflow.md; docs/behaviour.md).
 // Branches and iterations are child frames of the same execution, run by the
 // same scheduler; they are concurrent in the sense that each runs until it
 // waits (for a task or a timer), and then the others go on.
@@ -86,7 +86,7 @@ void Interpreter::StartIterations(Frame* f, const State& s) {
       input = std::move(std::get<Json>(r));
     } else {
       input = std::move(
-          item);  // DECISIONS.md 17: the item itself, whatever its type
+          item);  // docs/behaviour.md: the item itself, whatever its type
     }
     ++f->running_children;
     if (m.distributed) {
@@ -103,9 +103,9 @@ void Interpreter::StartIterations(Frame* f, const State& s) {
 
 void Interpreter::StartChildExecution(Frame* f, const State& s, size_t i,
                                       Json input) {
-  // DECISIONS.md 17: in distributed mode each item runs as a child execution of
-  // the same engine; its name cannot clash with a user's (':' is not allowed in
-  // execution names).
+  // docs/behaviour.md: in distributed mode each item runs as a child execution
+  // of the same engine; its name cannot clash with a user's (':' is not allowed
+  // in execution names).
   if (f->child_executions.empty() && f->next_item == 1)
     f->map_run = exec_->next_map_run++;
   ChildStart c;
@@ -244,7 +244,7 @@ void Interpreter::ChildFinished(Frame* child, Json output) {
 }
 
 void Interpreter::ChildFailed(Frame* child, FlowError error) {
-  // DECISIONS.md 14: the failure is an error of the enclosing Parallel/Map
+  // docs/behaviour.md: the failure is an error of the enclosing Parallel/Map
   // state, and the other branches/iterations are cancelled (RaiseError cancels
   // the children).
   Frame* f = child->parent;
