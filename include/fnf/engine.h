@@ -63,8 +63,8 @@ class Engine {
   StatusOr<Flow> UpdateFlow(const UpdateFlowRequest& request);
   // The flow as it is now. Errors: FlowNotExists.
   StatusOr<Flow> DescribeFlow(std::string_view flow_name);
-  // InvalidArgument when the flow has running executions. Its executions go
-  // with it.
+  // InvalidArgument when the flow has running executions. Its executions and
+  // schedules go with it.
   Status DeleteFlow(std::string_view flow_name);
   // Ascending by name; `limit` 1..999 (0: 60); `next_token` is the name to
   // resume from.
@@ -142,6 +142,42 @@ class Engine {
   // InvalidArgument naming the problem and its line:column.
   Status LoadMocks(std::string_view mock_file_text);
 
+  // Schedules: time-based triggers of a flow (docs/schedules.md). An enabled
+  // schedule starts one execution of its flow, input `payload` ("{}" when
+  // empty), each time its cron expression matches on the engine's clock, UTC.
+  // The execution is named "<ScheduleName>-<yyyyMMdd>T<HHmmss>Z" after the
+  // fire time it stands for (a Standard flow; an Express flow's gets
+  // ":<uuid>" appended). Fire times that pass while nothing drives the
+  // engine (a ManualClock moved past several, a sleeping host) start one
+  // execution, for the first of them. A tick whose execution name is taken
+  // starts nothing.
+  //
+  // `cron_expression`: six fields, second minute hour day-of-month month
+  // day-of-week, each `*`, a value, a range `a-b` or a list, with an optional
+  // step `/n`; JAN-DEC and SUN-SAT; `?` in a day field means no particular
+  // day; or `@every <duration>` (`90s`, `5m`, `1h30m`), counted from when the
+  // expression was set. When both day fields are restricted a day matches
+  // either.
+  //
+  // Errors: InvalidArgument (bad ScheduleName, bad CronExpression naming the
+  // field and what is wrong, Payload not a JSON object), EntityTooLarge
+  // (Payload over the request limit), FlowNotExists, ScheduleAlreadyExists
+  // (CreateSchedule), ScheduleNotExists (the others).
+  StatusOr<Schedule> CreateSchedule(const CreateScheduleRequest& request);
+  // Changes only the fields given; takes effect from the next fire time. A new
+  // CronExpression is counted from now; enabling again keeps an `@every`
+  // schedule's phase.
+  StatusOr<Schedule> UpdateSchedule(const UpdateScheduleRequest& request);
+  StatusOr<Schedule> DescribeSchedule(std::string_view flow_name,
+                                      std::string_view schedule_name);
+  // Executions it started are not affected.
+  Status DeleteSchedule(std::string_view flow_name,
+                        std::string_view schedule_name);
+  // The schedules of `request.flow_name`, ascending by name, filtered by
+  // `name_prefix`; `limit` 1..1000 (0: 60); `next_token` is the name to resume
+  // from. Errors: FlowNotExists, InvalidArgument (bad limit or token).
+  StatusOr<Page<Schedule>> ListSchedules(const ListRequest& request);
+
   // Manual mode (worker_threads = 0): runs what is ready at the clock's now,
   // including task handlers, on the calling thread, and returns the number of
   // jobs run. The work per call is bounded (about 10,000 states), so a flow
@@ -149,8 +185,8 @@ class Engine {
   // non-zero (docs/limits.md). With worker threads it does nothing and
   // returns 0.
   size_t RunReady();
-  // When the next timer (Wait, retry, timeout) is due; nullopt when none is
-  // pending.
+  // When the next timer (Wait, retry, timeout) or schedule is due; nullopt
+  // when none is pending.
   std::optional<TimePoint> NextWakeupTime() const;
   // Manual mode: runs everything ready, then, while a timer is due no later
   // than `until` (no bound when nullopt), moves the engine's ManualClock to it

@@ -66,6 +66,8 @@ struct Limits {
   int list_executions_max = 99;
   // GetExecutionHistory: the largest page.
   int history_max = 1000;
+  // ListSchedules: the largest page.
+  int list_schedules_max = 1000;
 };
 
 // How an Engine is built. Read once, by the Engine's constructor.

@@ -171,6 +171,29 @@ struct Page {
   std::string next_token{};
 };
 
+// A schedule (time-based trigger) of a flow, as DescribeSchedule returns it.
+// While `enable` is true, an execution of `flow_name` starts, with `payload`
+// as its input ("{}" when empty), every time `cron_expression` matches on the
+// engine's clock, UTC (fnf/engine.h, CreateSchedule).
+struct Schedule {
+  std::string flow_name, schedule_name, schedule_id, description, payload,
+      cron_expression;
+  bool enable = false;
+  std::string created_time, last_modified_time;  // "2019-01-01T01:01:01.001Z"
+};
+
+// CreateSchedule. `enable` absent: true (the schedule runs).
+struct CreateScheduleRequest {
+  std::string flow_name, schedule_name, cron_expression, payload, description;
+  std::optional<bool> enable;
+};
+// UpdateSchedule: only the fields given change.
+struct UpdateScheduleRequest {
+  std::string flow_name, schedule_name;
+  std::optional<std::string> cron_expression, payload, description;
+  std::optional<bool> enable;
+};
+
 // A problem in a definition.
 struct Diagnostic {
   // 1-based line; 0 when unknown.

@@ -148,6 +148,11 @@ Engine::Impl::Impl(EngineOptions options)
       clock_(options_.clock ? options_.clock : Clock::System()),
       random_(options_.random_seed),
       manual_(options_.worker_threads == 0),
+      schedules_({options_.limits.request_bytes, options_.limits.list_default,
+                  options_.limits.list_schedules_max,
+                  [this](std::string_view flow) {
+                    return FindFlow(flow) != nullptr;
+                  }}),
       waker_(std::make_shared<Waker>()) {
   request_prefix_ = random_.Uuid().substr(0, 24);
   waker_->impl = this;
@@ -212,11 +217,11 @@ void Engine::Impl::WorkerLoop() {
       --busy_workers_;
       continue;
     }
-    DropStaleTimers();
-    if (timers_.empty() || clock_->IsManual()) {
+    std::optional<TimePoint> due = NextDueLocked();
+    if (!due || clock_->IsManual()) {
       work_cv_.wait(l);
     } else {
-      work_cv_.wait_until(l, timers_.top().due);
+      work_cv_.wait_until(l, *due);
     }
   }
 }
@@ -240,7 +245,11 @@ bool Engine::Impl::PopDueTimers(TimePoint now) {
 }
 
 bool Engine::Impl::TakeJob(Job* job) {
-  if (!timers_.empty()) PopDueTimers(clock_->Now());
+  if (!timers_.empty() || schedules_.NextDue()) {
+    const TimePoint now = clock_->Now();
+    PopDueTimers(now);
+    PopDueSchedules(now);
+  }
   if (jobs_.empty()) return false;
   *job = std::move(jobs_.front());
   jobs_.pop_front();
@@ -274,6 +283,10 @@ size_t Engine::Impl::RunJob(Job job) {
   const ExecPtr& exec = job.exec;
   if (job.kind == Job::Kind::kTask) {
     CallTask(exec, std::move(*job.task));
+    return 1;
+  }
+  if (job.kind == Job::Kind::kFire) {
+    StartScheduled(std::move(*job.firing));
     return 1;
   }
   internal::Effects fx;
@@ -707,11 +720,18 @@ bool Engine::Impl::AwaitsReport() const {
   return false;
 }
 
+std::optional<TimePoint> Engine::Impl::NextDueLocked() const {
+  DropStaleTimers();
+  std::optional<TimePoint> due = schedules_.NextDue();
+  if (!timers_.empty() && (!due || timers_.top().due < *due)) {
+    due = timers_.top().due;
+  }
+  return due;
+}
+
 std::optional<TimePoint> Engine::Impl::NextWakeupTime() const {
   std::lock_guard<std::mutex> l(mu_);
-  DropStaleTimers();
-  if (timers_.empty()) return std::nullopt;
-  return timers_.top().due;
+  return NextDueLocked();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -903,6 +923,7 @@ Status Engine::Impl::DeleteFlow(std::string_view flow_name) {
     }
     doomed = std::move(it->second);
     flows_.erase(it);
+    schedules_.DeleteFlow(flow_name);
   }
   return Status();  // `doomed` and its executions are freed outside the lock
 }
@@ -1168,8 +1189,8 @@ void Engine::Impl::Drive(const ExecPtr& exec,
       } else {
         work_cv_.wait_until(l, deadline);
       }
-    } else if (!timers_.empty()) {
-      auto wait = timers_.top().due - clock_->Now();
+    } else if (std::optional<TimePoint> due = NextDueLocked()) {
+      auto wait = *due - clock_->Now();
       work_cv_.wait_until(
           l, std::min(deadline,
                       std::chrono::steady_clock::now() +
@@ -1386,6 +1407,22 @@ void Engine::SetDefaultTaskHandler(TaskHandler handler) {
 }
 Status Engine::LoadMocks(std::string_view text) {
   return impl_->LoadMocks(text);
+}
+StatusOr<Schedule> Engine::CreateSchedule(const CreateScheduleRequest& r) {
+  return impl_->CreateSchedule(r);
+}
+StatusOr<Schedule> Engine::UpdateSchedule(const UpdateScheduleRequest& r) {
+  return impl_->UpdateSchedule(r);
+}
+StatusOr<Schedule> Engine::DescribeSchedule(std::string_view f,
+                                            std::string_view s) {
+  return impl_->DescribeSchedule(f, s);
+}
+Status Engine::DeleteSchedule(std::string_view f, std::string_view s) {
+  return impl_->DeleteSchedule(f, s);
+}
+StatusOr<Page<Schedule>> Engine::ListSchedules(const ListRequest& r) {
+  return impl_->ListSchedules(r);
 }
 size_t Engine::RunReady() { return impl_->RunReady(); }
 size_t Engine::RunUntilIdle(std::optional<TimePoint> until) {

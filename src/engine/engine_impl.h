@@ -24,6 +24,7 @@
 #include "engine/execution.h"
 #include "engine/mocks.h"
 #include "interp/interpreter.h"
+#include "schedules/schedule_table.h"
 
 namespace fnf {
 
@@ -62,6 +63,15 @@ class Engine::Impl {
   void SetDefaultTaskHandler(TaskHandler handler);
   Status LoadMocks(std::string_view text);
 
+  // Schedules (engine_schedules.cc).
+  StatusOr<Schedule> CreateSchedule(const CreateScheduleRequest& request);
+  StatusOr<Schedule> UpdateSchedule(const UpdateScheduleRequest& request);
+  StatusOr<Schedule> DescribeSchedule(std::string_view flow_name,
+                                      std::string_view schedule_name);
+  Status DeleteSchedule(std::string_view flow_name,
+                        std::string_view schedule_name);
+  StatusOr<Page<Schedule>> ListSchedules(const ListRequest& request);
+
   size_t RunReady();
   size_t RunUntilIdle(std::optional<TimePoint> until);
   std::optional<TimePoint> NextWakeupTime() const;
@@ -78,11 +88,12 @@ class Engine::Impl {
   };
 
   struct Job {
-    enum class Kind { kRun, kTimer, kTask };
+    enum class Kind { kRun, kTimer, kTask, kFire };
     Kind kind = Kind::kRun;
     ExecPtr exec;
     uint64_t frame_id = 0, generation = 0;
     std::unique_ptr<internal::TaskCall> task;
+    std::unique_ptr<internal::ScheduleFiring> firing;  // kFire
   };
 
   struct Timer {
@@ -135,8 +146,11 @@ class Engine::Impl {
   std::optional<TaskResult> StartChildFlow(const internal::TaskCall& call,
                                            int parent_depth);
   void ReportToParent(
-      const internal::ExecutionRt& exec);    // CallbackFnFTaskToken
-  bool PopDueTimers(TimePoint now);          // REQUIRES: mu_ held
+      const internal::ExecutionRt& exec);  // CallbackFnFTaskToken
+  bool PopDueTimers(TimePoint now);        // REQUIRES: mu_ held
+  void PopDueSchedules(TimePoint now);     // REQUIRES: mu_ held
+  // The earliest live timer or schedule. REQUIRES: mu_ held.
+  std::optional<TimePoint> NextDueLocked() const;
   static bool TimerIsStale(const Timer& t);  // locks the timer's execution
   void DropStaleTimers() const;              // REQUIRES: mu_ held
   bool TakeJob(Job* job);                    // REQUIRES: mu_ held
@@ -147,6 +161,9 @@ class Engine::Impl {
   void LaunchChild(const ExecPtr& parent, internal::ChildStart c);
   // "" when one more execution may run; else why not. REQUIRES: mu_ held.
   std::string RunningLimitProblem() const;
+  // Starts the execution of a due schedule tick, without the request checks
+  // its schedule passed when it was created.
+  void StartScheduled(internal::ScheduleFiring firing);
   void Drive(const ExecPtr& exec,
              std::chrono::steady_clock::time_point deadline);
 
@@ -174,6 +191,7 @@ class Engine::Impl {
   std::unordered_map<std::string, TaskHandler> handlers_;
   TaskHandler default_handler_;  // tasks nothing else takes
   internal::MockTable mocks_;
+  internal::ScheduleTable schedules_;  // locked inside mu_
   bool stopping_ = false;
   size_t busy_workers_ = 0;
 

@@ -50,12 +50,15 @@ class CronExpression {
   // Thread-safe (const).
   std::optional<CronTime> Next(CronTime after, CronTime anchor) const;
 
+  // An expression that never fires (Next returns nullopt); Parse makes the
+  // others.
+  CronExpression() = default;
+
   // The `@every` interval; zero for six-field expressions.
   std::chrono::seconds every() const { return every_; }
 
  private:
   friend class CronParser;
-  CronExpression() = default;
 
   std::optional<CronTime> NextCalendar(CronTime after) const;
   bool DayMatches(unsigned day, unsigned weekday) const;

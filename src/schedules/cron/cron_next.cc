@@ -39,6 +39,7 @@ std::optional<CronTime> CronExpression::Next(CronTime after,
 }
 
 std::optional<CronTime> CronExpression::NextCalendar(CronTime after) const {
+  if (months_ == 0) return std::nullopt;  // default-constructed
   sys_seconds t = floor<seconds>(after) + seconds(1);
   sys_days day = floor<days>(t);
   int64_t sod = (t - day).count();  // second of the day
