@@ -17,6 +17,7 @@ ActionTable DefaultActions() {
   AddExecutionActions(table);
   AddTaskActions(table);
   AddRegionActions(table);
+  AddScheduleActions(table);
   return table;
 }
 

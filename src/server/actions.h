@@ -49,6 +49,7 @@ void AddFlowActions(ActionTable& table);
 void AddExecutionActions(ActionTable& table);
 void AddTaskActions(ActionTable& table);
 void AddRegionActions(ActionTable& table);
+void AddScheduleActions(ActionTable& table);
 
 // Every operation the server answers.
 ActionTable DefaultActions();
