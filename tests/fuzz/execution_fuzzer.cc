@@ -18,6 +18,7 @@ States:
     Retry:
       - Errors: [Oops]
         MaxAttempts: 1
+        IntervalSeconds: 1
     Catch:
       - Errors: [FnF.ALL]
         Next: C
