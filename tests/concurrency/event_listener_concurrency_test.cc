@@ -67,12 +67,12 @@ TEST_CASE(
   constexpr int kExecutions = 40;
   for (int i = 0; i < kExecutions; ++i) {
     REQUIRE(engine
-                .StartExecution(
-                    {.flow_name = "f", .execution_name = std::to_string(i)})
+                .StartExecution({.flow_name = "f",
+                                 .execution_name = "e" + std::to_string(i)})
                 .ok());
   }
   for (int i = 0; i < kExecutions; ++i) {
-    const std::string name = std::to_string(i);
+    const std::string name = "e" + std::to_string(i);
     auto done = engine.WaitExecution("f", name, std::chrono::seconds(60));
     REQUIRE(done.ok());
     REQUIRE(done->status == ExecutionStatus::kSucceeded);
