@@ -168,6 +168,8 @@ class Engine {
   // CronExpression is counted from now; enabling again keeps an `@every`
   // schedule's phase.
   StatusOr<Schedule> UpdateSchedule(const UpdateScheduleRequest& request);
+  // The schedule `schedule_name` of `flow_name`. Errors: FlowNotExists,
+  // ScheduleNotExists.
   StatusOr<Schedule> DescribeSchedule(std::string_view flow_name,
                                       std::string_view schedule_name);
   // Executions it started are not affected.

@@ -176,22 +176,55 @@ struct Page {
 // as its input ("{}" when empty), every time `cron_expression` matches on the
 // engine's clock, UTC (fnf/engine.h, CreateSchedule).
 struct Schedule {
-  std::string flow_name, schedule_name, schedule_id, description, payload,
-      cron_expression;
+  // The flow the schedule starts.
+  std::string flow_name{};
+  // Unique within its flow.
+  std::string schedule_name{};
+  // A generated id, unique within the engine.
+  std::string schedule_id{};
+  // Free text, as given.
+  std::string description{};
+  // The input of each execution it starts, JSON object text ("" means "{}").
+  std::string payload{};
+  // Six cron fields with seconds, or "@every <duration>".
+  std::string cron_expression{};
+  // Whether ticks start executions.
   bool enable = false;
-  std::string created_time, last_modified_time;  // "2019-01-01T01:01:01.001Z"
+  // When it was created, "2019-01-01T01:01:01.001Z".
+  std::string created_time{};
+  // When it was last changed, same format.
+  std::string last_modified_time{};
 };
 
 // CreateSchedule. `enable` absent: true (the schedule runs).
 struct CreateScheduleRequest {
-  std::string flow_name, schedule_name, cron_expression, payload, description;
-  std::optional<bool> enable;
+  // The flow to start; it must exist.
+  std::string flow_name{};
+  // Unique within the flow.
+  std::string schedule_name{};
+  // Six cron fields with seconds, or "@every <duration>".
+  std::string cron_expression{};
+  // JSON object text, the input of each execution ("" means "{}").
+  std::string payload{};
+  // Free text.
+  std::string description{};
+  // Absent: true.
+  std::optional<bool> enable{};
 };
 // UpdateSchedule: only the fields given change.
 struct UpdateScheduleRequest {
-  std::string flow_name, schedule_name;
-  std::optional<std::string> cron_expression, payload, description;
-  std::optional<bool> enable;
+  // The flow of the schedule.
+  std::string flow_name{};
+  // The schedule to change.
+  std::string schedule_name{};
+  // A new expression, counted from now; absent: unchanged.
+  std::optional<std::string> cron_expression{};
+  // A new payload; absent: unchanged.
+  std::optional<std::string> payload{};
+  // A new description; absent: unchanged.
+  std::optional<std::string> description{};
+  // Enable or disable; absent: unchanged.
+  std::optional<bool> enable{};
 };
 
 // A problem in a definition.
