@@ -5,7 +5,7 @@
 #include <span>
 #include <string>
 
-#include "definition/diagnostics.h"
+#include "common/diagnostics.h"
 #include "definition/loader.h"
 #include "expr/suggest.h"
 #include "json/json.h"

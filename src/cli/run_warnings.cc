@@ -7,8 +7,8 @@
 #include "fnf/options.h"
 
 #include "cli/flow_states.h"
+#include "common/diagnostics.h"
 #include "definition/compiler.h"
-#include "definition/diagnostics.h"
 #include "definition/loader.h"
 #include "expr/suggest.h"
 

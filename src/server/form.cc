@@ -1,7 +1,7 @@
 #include "server/form.h"
 
 #include "common/strings.h"
-#include "functions/utf8.h"
+#include "expr/functions/utf8.h"
 
 namespace fnf::server {
 namespace {
