@@ -58,7 +58,7 @@ StatusOr<Execution> RunOnVirtualClock(Engine& engine, ManualClock& clock,
     StopExecutionRequest stop;
     stop.flow_name = flow_name;
     stop.execution_name = execution_name;
-    stop.error = kStalledError;
+    stop.error = std::string(kStalledError);
     stop.cause = kStalledCause;
     StatusOr<Execution> stopped = engine.StopExecution(stop);
     if (progress) progress();

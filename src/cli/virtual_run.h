@@ -16,10 +16,12 @@
 #include "fnf/status.h"
 #include "fnf/types.h"
 
+#include "common/flow_error.h"
+
 namespace fnf::cli {
 
 // The error an execution is stopped with when nothing can ever move it on.
-inline constexpr char kStalledError[] = "FnF.Stalled";
+inline constexpr std::string_view kStalledError = internal::kErrStalled;
 
 // Task work done outside the engine, which a virtual-time run waits for (real
 // time) or fires (virtual time). Thread-safe where noted.
