@@ -54,8 +54,9 @@ std::optional<TaskResult> Engine::Impl::StartChildFlow(
   child.flow_name = m[1].str();
   if (const Json* n = params.Find(name_key); n && n->is_string()) {
     child.name = n->as_string();
-    if (std::string e =
-            internal::CheckResourceName("ExecutionName", child.name);
+    if (std::string e = child.name.empty() ? std::string()
+                                           : internal::CheckResourceName(
+                                                 "ExecutionName", child.name);
         !e.empty()) {
       return TaskResult::Failed("InvalidArgument", e);
     }

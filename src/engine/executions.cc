@@ -37,6 +37,7 @@ StatusOr<Execution> Engine::Impl::StartExecution(
 }
 
 StatusOr<Execution> Engine::Impl::Start(NewExecution request) {
+  const std::string request_id = NewRequestId();
   Tidy();
   auto version = store_->GetFlowVersion(request.flow_name);
   if (!version.ok()) return version.status();
@@ -53,7 +54,6 @@ StatusOr<Execution> Engine::Impl::Start(NewExecution request) {
                       request.flow_name,
                       " is in Express mode; use StartSyncExecution."));
   }
-  const std::string request_id = NewRequestId();
   auto exec = std::make_shared<ExecutionState>();
   exec->flow_name = std::move(request.flow_name);
   exec->input = std::move(request.input);

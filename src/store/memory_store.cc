@@ -151,34 +151,49 @@ void MemoryStore::ExecutionEnded(const ExecPtr& exec, int64_t stopped_ms) {
   ended_.push_back(Ended{stopped_ms, exec});
 }
 
-bool MemoryStore::EvictOldest() {
+void MemoryStore::PruneEnded() {
   while (!ended_.empty()) {
     ExecPtr exec = ended_.front().exec.lock();
-    ended_.pop_front();
-    if (!exec) continue;  // its flow was deleted
-    FlowEntry* entry = Find(exec->flow_name);
-    if (!entry) continue;
-    auto it = entry->executions.find(exec->name);
-    if (it == entry->executions.end() || it->second != exec) continue;
-    entry->executions.erase(it);
-    --entry->ended;
-    --ended_count_;
-    return true;
+    if (exec) {
+      FlowEntry* entry = Find(exec->flow_name);
+      if (entry) {
+        auto it = entry->executions.find(exec->name);
+        if (it != entry->executions.end() && it->second == exec) return;
+      }
+    }
+    ended_.pop_front();  // its flow was deleted meanwhile
   }
-  return false;
+}
+
+bool MemoryStore::EvictOldest(std::vector<ExecPtr>* doomed) {
+  PruneEnded();
+  if (ended_.empty()) return false;
+  ExecPtr exec = ended_.front().exec.lock();
+  ended_.pop_front();
+  FlowEntry* entry = Find(exec->flow_name);
+  auto it = entry->executions.find(exec->name);
+  doomed->push_back(std::move(it->second));
+  entry->executions.erase(it);
+  --entry->ended;
+  --ended_count_;
+  return true;
 }
 
 size_t MemoryStore::Evict(const RetentionRule& rule, int64_t now_ms) {
-  std::vector<ExecPtr> doomed;  // freed outside the lock
+  std::vector<ExecPtr> doomed;  // freed after the lock is released
   size_t evicted = 0;
   std::lock_guard<std::mutex> l(mu_);
   while (rule.max_ended_executions > 0 &&
-         ended_count_ > rule.max_ended_executions && EvictOldest()) {
+         ended_count_ > rule.max_ended_executions && EvictOldest(&doomed)) {
     ++evicted;
   }
-  while (rule.max_age_ms > 0 && !ended_.empty() &&
-         ended_.front().stopped_ms <= now_ms - rule.max_age_ms &&
-         EvictOldest()) {
+  while (rule.max_age_ms > 0) {
+    PruneEnded();
+    if (ended_.empty() ||
+        ended_.front().stopped_ms > now_ms - rule.max_age_ms ||
+        !EvictOldest(&doomed)) {
+      break;
+    }
     ++evicted;
   }
   // Closed token records are bounded the same way: at most as many as ended

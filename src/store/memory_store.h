@@ -13,6 +13,7 @@
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
+#include <vector>
 
 #include "absl/container/btree_map.h"
 #include "store/store.h"
@@ -65,8 +66,11 @@ class MemoryStore final : public Store {
   FlowEntry* Find(std::string_view name);  // REQUIRES: mu_ held
   // Moves a token from the outstanding to the closed records.
   void Close(std::unordered_map<std::string, TaskTokenRecord>::iterator it);
-  // Removes the oldest ended execution; false when none is left.
-  bool EvictOldest();  // REQUIRES: mu_ held
+  // Drops entries of `ended_` whose execution went with its flow, so that the
+  // front is a stored execution.
+  void PruneEnded();  // REQUIRES: mu_ held
+  // Moves the oldest ended execution into `doomed`; false when none is left.
+  bool EvictOldest(std::vector<ExecPtr>* doomed);  // REQUIRES: mu_ held
 
   std::mutex mu_;
   std::map<std::string, std::unique_ptr<FlowEntry>, std::less<>> flows_;
