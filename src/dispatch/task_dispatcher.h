@@ -1,8 +1,9 @@
 // The TaskDispatcher decides who does a task's work, in this order (API.md):
 // a mock for the state (LoadMocks), a handler registered under the state name,
 // the resource ARN or the action, the built-in integration (child flows, given
-// by the engine), and otherwise a FnF.TaskFailed failure. It turns the answer
-// into the interpreter's TaskOutcome.
+// by the engine), the default handler (SetDefaultTaskHandler), and otherwise a
+// FnF.TaskFailed failure. It turns the answer into the interpreter's
+// TaskOutcome.
 //
 // Thread-safety: every method may be called from any thread; handlers are
 // called with no lock held.
