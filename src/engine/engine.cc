@@ -14,7 +14,7 @@
 
 namespace fnf {
 
-using internal::ExecutionRt;
+using internal::ExecutionState;
 using internal::Json;
 using internal::StrCat;
 
@@ -283,13 +283,13 @@ void Engine::Impl::Apply(const ExecPtr& exec, internal::Effects fx) {
   }
 }
 
-void Engine::Impl::ReportToParent(const ExecutionRt& exec) {
+void Engine::Impl::ReportToParent(const ExecutionState& exec) {
   // DECISIONS.md 27: the parent's task hears of the end as if ReportTask* had
   // been called.
   internal::TaskOutcome outcome;
   std::string token;
   {
-    std::lock_guard<std::mutex> l(const_cast<ExecutionRt&>(exec).mu);
+    std::lock_guard<std::mutex> l(const_cast<ExecutionState&>(exec).mu);
     token = exec.callback_token;
     if (exec.status == ExecutionStatus::kSucceeded) {
       outcome.succeeded = true;
@@ -740,7 +740,7 @@ StatusOr<Page<Flow>> Engine::Impl::ListFlows(const ListRequest& request) {
 // ---------------------------------------------------------------------------------------------
 // Executions.
 
-Execution Engine::Impl::Snapshot(const ExecutionRt& exec) {
+Execution Engine::Impl::Snapshot(const ExecutionState& exec) {
   Execution e;
   e.flow_name = exec.flow_name;
   e.name = exec.name;
@@ -789,7 +789,7 @@ StatusOr<Execution> Engine::Impl::StartExecution(
   StatusOr<Json> input = ParseObject("Input", request.input);
   if (!input.ok()) return input.status();
 
-  auto exec = std::make_shared<ExecutionRt>();
+  auto exec = std::make_shared<ExecutionState>();
   exec->flow_name = request.flow_name;
   exec->input = std::move(*input);
   exec->input_text = exec->input.Serialize();
@@ -885,7 +885,7 @@ void Engine::Impl::LaunchChild(const ExecPtr& parent, internal::ChildStart c) {
   version->role_arn = parent->version->role_arn;
   version->express = s.map->child_mode == "Express";
   version->compiled = std::move(flow);
-  auto exec = std::make_shared<ExecutionRt>();
+  auto exec = std::make_shared<ExecutionState>();
   exec->flow_name = parent->flow_name;
   exec->name = c.name;
   exec->version = std::move(version);

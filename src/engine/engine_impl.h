@@ -1,7 +1,7 @@
 // Engine::Impl: the flow registry, the execution table, the job queue and
-// timers, and the worker threads. Lock order: mu_ before any ExecutionRt::mu;
-// the interpreter runs under an execution's mutex alone and hands back Effects,
-// applied under mu_ after it is released.
+// timers, and the worker threads. Lock order: mu_ before any
+// ExecutionState::mu; the interpreter runs under an execution's mutex alone and
+// hands back Effects, applied under mu_ after it is released.
 #ifndef FNF_ENGINE_ENGINE_IMPL_H_
 #define FNF_ENGINE_ENGINE_IMPL_H_
 
@@ -21,9 +21,9 @@
 
 #include "absl/container/btree_map.h"
 #include "common/random.h"
-#include "engine/execution.h"
 #include "engine/mocks.h"
 #include "interp/interpreter.h"
+#include "runtime/execution_state.h"
 
 namespace fnf {
 
@@ -64,7 +64,7 @@ class Engine::Impl {
   std::optional<TimePoint> NextWakeupTime() const;
 
  private:
-  using ExecPtr = std::shared_ptr<internal::ExecutionRt>;
+  using ExecPtr = std::shared_ptr<internal::ExecutionState>;
 
   struct FlowEntry {
     Flow meta;
@@ -83,7 +83,7 @@ class Engine::Impl {
   struct Timer {
     TimePoint due;
     uint64_t seq;
-    std::weak_ptr<internal::ExecutionRt> exec;
+    std::weak_ptr<internal::ExecutionState> exec;
     uint64_t frame_id, generation;
     bool operator>(const Timer& o) const {
       return due != o.due ? due > o.due : seq > o.seq;
@@ -91,7 +91,7 @@ class Engine::Impl {
   };
 
   struct TaskRecord {
-    std::weak_ptr<internal::ExecutionRt> exec;
+    std::weak_ptr<internal::ExecutionState> exec;
     uint64_t frame_id = 0, generation = 0;
     int slot = -1;  // >= 0: a distributed Map iteration
     bool done = false;
@@ -113,7 +113,7 @@ class Engine::Impl {
   ExecPtr FindExecution(std::string_view flow_name,
                         std::string_view execution_name, Status* status);
   static Execution Snapshot(
-      const internal::ExecutionRt& exec);  // REQUIRES: exec.mu held
+      const internal::ExecutionState& exec);  // REQUIRES: exec.mu held
 
   // Jobs and effects.
   void Push(Job job);                                     // REQUIRES: mu_ held
@@ -124,11 +124,11 @@ class Engine::Impl {
   // The built-in child-flow integration; nullopt when `call` is not for it.
   std::optional<TaskResult> StartChildFlow(const internal::TaskCall& call);
   void ReportToParent(
-      const internal::ExecutionRt& exec);    // CallbackFnFTaskToken
-  bool PopDueTimers(TimePoint now);          // REQUIRES: mu_ held
-  static bool TimerIsStale(const Timer& t);  // locks the timer's execution
-  void DropStaleTimers() const;              // REQUIRES: mu_ held
-  bool TakeJob(Job* job);                    // REQUIRES: mu_ held
+      const internal::ExecutionState& exec);  // CallbackFnFTaskToken
+  bool PopDueTimers(TimePoint now);           // REQUIRES: mu_ held
+  static bool TimerIsStale(const Timer& t);   // locks the timer's execution
+  void DropStaleTimers() const;               // REQUIRES: mu_ held
+  bool TakeJob(Job* job);                     // REQUIRES: mu_ held
   void WorkerLoop();
   // Starts a registered execution: ExecutionStarted, its first job.
   // `express_bound`: apply the Express five-minute bound. Returns its snapshot.

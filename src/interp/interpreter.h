@@ -15,8 +15,8 @@
 
 #include "common/flow_error.h"
 #include "common/random.h"
-#include "engine/execution.h"
 #include "expr/eval_context.h"
+#include "runtime/execution_state.h"
 
 namespace fnf::internal {
 
@@ -77,7 +77,7 @@ struct TaskOutcome {
 class Interpreter {
  public:
   // REQUIRES: exec->mu is held for the lifetime of the Interpreter.
-  Interpreter(ExecutionRt* exec, const InterpEnv& env, Effects* effects)
+  Interpreter(ExecutionState* exec, const InterpEnv& env, Effects* effects)
       : exec_(exec),
         env_(env),
         fx_(effects),
@@ -171,7 +171,7 @@ class Interpreter {
   void CompleteLegacyStep(Frame* f, Json local, int next, Json* caught_output);
   void FinishLegacyFlow(Frame* top);
 
-  ExecutionRt* exec_;
+  ExecutionState* exec_;
   InterpEnv env_;
   Effects* fx_;
   const bool legacy_;

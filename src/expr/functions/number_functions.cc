@@ -1,7 +1,7 @@
 // intAdd(a, b): addition of two 64-bit integers that reports overflow instead
 // of wrapping.
-#include "functions/arguments.h"
-#include "functions/families.h"
+#include "expr/functions/arguments.h"
+#include "expr/functions/families.h"
 
 namespace fnf::internal {
 namespace {

@@ -4,8 +4,8 @@
 #include <re2/re2.h>
 
 #include "common/strings.h"
-#include "functions/arguments.h"
-#include "functions/families.h"
+#include "expr/functions/arguments.h"
+#include "expr/functions/families.h"
 
 namespace fnf::internal {
 namespace {

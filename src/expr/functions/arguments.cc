@@ -1,4 +1,4 @@
-#include "functions/arguments.h"
+#include "expr/functions/arguments.h"
 
 #include "common/strings.h"
 

@@ -1,4 +1,4 @@
-#include "definition/diagnostics.h"
+#include "common/diagnostics.h"
 
 namespace fnf {
 

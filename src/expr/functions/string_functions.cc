@@ -1,8 +1,8 @@
 // format, split, length.
 #include "common/strings.h"
-#include "functions/arguments.h"
-#include "functions/families.h"
-#include "functions/utf8.h"
+#include "expr/functions/arguments.h"
+#include "expr/functions/families.h"
+#include "expr/functions/utf8.h"
 
 namespace fnf::internal {
 namespace {

@@ -1,7 +1,7 @@
 // stringToJson / fromJSON and jsonToString / toJSON.
 #include "common/strings.h"
-#include "functions/arguments.h"
-#include "functions/families.h"
+#include "expr/functions/arguments.h"
+#include "expr/functions/families.h"
 
 namespace fnf::internal {
 namespace {

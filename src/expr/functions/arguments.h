@@ -1,7 +1,7 @@
 // Typed access to the arguments of a built-in, writing the one error message
 // format users see: "argument 2 (algorithm) must be a string, got number".
-#ifndef FNF_FUNCTIONS_ARGUMENTS_H_
-#define FNF_FUNCTIONS_ARGUMENTS_H_
+#ifndef FNF_EXPR_FUNCTIONS_ARGUMENTS_H_
+#define FNF_EXPR_FUNCTIONS_ARGUMENTS_H_
 
 #include <cstdint>
 #include <span>
@@ -31,4 +31,4 @@ bool IntArg(std::span<Value> args, size_t index, std::string_view role,
 
 }  // namespace fnf::internal
 
-#endif  // FNF_FUNCTIONS_ARGUMENTS_H_
+#endif  // FNF_EXPR_FUNCTIONS_ARGUMENTS_H_

@@ -1,8 +1,8 @@
 // A hash of JSON values consistent with Json's deep equality (1 and 1.0 hash
 // alike, object key order does not matter), so that set-like built-ins stay
 // linear on large arrays.
-#ifndef FNF_FUNCTIONS_JSON_HASH_H_
-#define FNF_FUNCTIONS_JSON_HASH_H_
+#ifndef FNF_EXPR_FUNCTIONS_JSON_HASH_H_
+#define FNF_EXPR_FUNCTIONS_JSON_HASH_H_
 
 #include <cstddef>
 
@@ -14,4 +14,4 @@ size_t HashJson(const Json& value);
 
 }  // namespace fnf::internal
 
-#endif  // FNF_FUNCTIONS_JSON_HASH_H_
+#endif  // FNF_EXPR_FUNCTIONS_JSON_HASH_H_

@@ -1,4 +1,4 @@
-#include "functions/utf8.h"
+#include "expr/functions/utf8.h"
 
 #include <cstdint>
 

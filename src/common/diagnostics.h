@@ -1,8 +1,8 @@
 // Definition problems with their place in the definition text. Definitions are
 // validated once, at CreateFlow/UpdateFlow, and every problem is reported
 // (DECISIONS.md 2).
-#ifndef FNF_DEFINITION_DIAGNOSTICS_H_
-#define FNF_DEFINITION_DIAGNOSTICS_H_
+#ifndef FNF_COMMON_DIAGNOSTICS_H_
+#define FNF_COMMON_DIAGNOSTICS_H_
 
 #include <string>
 #include <unordered_map>
@@ -10,9 +10,10 @@
 
 #include "fnf/types.h"
 
-#include "json/json.h"
-
 namespace fnf::internal {
+
+// Only addresses of nodes are kept, so common/ need not depend on json/.
+class Json;
 
 struct Position {
   int line = 0, column = 0;  // 1-based; 0 = unknown
@@ -55,4 +56,4 @@ class Diagnostics {
 
 }  // namespace fnf::internal
 
-#endif  // FNF_DEFINITION_DIAGNOSTICS_H_
+#endif  // FNF_COMMON_DIAGNOSTICS_H_

@@ -2,8 +2,8 @@
 // injectable random source so that a seeded engine replays them (DECISIONS.md
 // 12). Never folded at compile time.
 #include "common/strings.h"
-#include "functions/arguments.h"
-#include "functions/families.h"
+#include "expr/functions/arguments.h"
+#include "expr/functions/families.h"
 
 namespace fnf::internal {
 namespace {

@@ -1,7 +1,7 @@
 // jsonMerge, mapKeys, mapValues, get.
+#include "expr/functions/arguments.h"
+#include "expr/functions/families.h"
 #include "expr/indexing.h"
-#include "functions/arguments.h"
-#include "functions/families.h"
 
 namespace fnf::internal {
 namespace {

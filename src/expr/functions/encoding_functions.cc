@@ -1,9 +1,9 @@
 // fromBase64, toBase64 (standard alphabet, padded output).
 #include <absl/strings/escaping.h>
 
-#include "functions/arguments.h"
-#include "functions/families.h"
-#include "functions/utf8.h"
+#include "expr/functions/arguments.h"
+#include "expr/functions/families.h"
+#include "expr/functions/utf8.h"
 
 namespace fnf::internal {
 namespace {

@@ -2,8 +2,8 @@
 // DECISIONS.md 12), looked up by name at compile time. Arity lives in the table
 // so that the compiler checks every call the same way; each family of functions
 // sits in its own file and registers itself here.
-#ifndef FNF_FUNCTIONS_REGISTRY_H_
-#define FNF_FUNCTIONS_REGISTRY_H_
+#ifndef FNF_EXPR_FUNCTIONS_REGISTRY_H_
+#define FNF_EXPR_FUNCTIONS_REGISTRY_H_
 
 #include <memory>
 #include <span>
@@ -60,4 +60,4 @@ const std::vector<std::string_view>& FunctionNames();
 
 }  // namespace fnf::internal
 
-#endif  // FNF_FUNCTIONS_REGISTRY_H_
+#endif  // FNF_EXPR_FUNCTIONS_REGISTRY_H_

@@ -1,4 +1,4 @@
-#include "engine/execution.h"
+#include "runtime/event.h"
 
 namespace fnf::internal {
 

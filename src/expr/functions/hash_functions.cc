@@ -2,8 +2,8 @@
 #include <openssl/evp.h>
 
 #include "common/strings.h"
-#include "functions/arguments.h"
-#include "functions/families.h"
+#include "expr/functions/arguments.h"
+#include "expr/functions/families.h"
 
 namespace fnf::internal {
 namespace {

@@ -1,4 +1,4 @@
-#include "functions/json_hash.h"
+#include "expr/functions/json_hash.h"
 
 #include <functional>
 #include <string_view>

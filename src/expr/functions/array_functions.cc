@@ -1,9 +1,9 @@
 // arrayContains, arrayUnique, toArray.
 #include <unordered_map>
 
-#include "functions/arguments.h"
-#include "functions/families.h"
-#include "functions/json_hash.h"
+#include "expr/functions/arguments.h"
+#include "expr/functions/families.h"
+#include "expr/functions/json_hash.h"
 
 namespace fnf::internal {
 namespace {

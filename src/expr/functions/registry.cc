@@ -1,9 +1,9 @@
-#include "functions/registry.h"
+#include "expr/functions/registry.h"
 
 #include <algorithm>
 #include <unordered_map>
 
-#include "functions/families.h"
+#include "expr/functions/families.h"
 
 namespace fnf::internal {
 namespace {

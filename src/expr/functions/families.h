@@ -1,12 +1,12 @@
 // The families of built-ins. Registration is explicit, not by static
 // initialisers, because the linker drops unreferenced objects of a static
 // library and their initialisers with them.
-#ifndef FNF_FUNCTIONS_FAMILIES_H_
-#define FNF_FUNCTIONS_FAMILIES_H_
+#ifndef FNF_EXPR_FUNCTIONS_FAMILIES_H_
+#define FNF_EXPR_FUNCTIONS_FAMILIES_H_
 
 #include <vector>
 
-#include "functions/registry.h"
+#include "expr/functions/registry.h"
 
 namespace fnf::internal {
 
@@ -27,4 +27,4 @@ void RegisterRandomFunctions(FunctionTable* table);  // randomInt, uuid
 
 }  // namespace fnf::internal
 
-#endif  // FNF_FUNCTIONS_FAMILIES_H_
+#endif  // FNF_EXPR_FUNCTIONS_FAMILIES_H_

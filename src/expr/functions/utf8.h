@@ -1,8 +1,8 @@
 // Minimal UTF-8 helpers for the string built-ins; input text is assumed to be
 // UTF-8 (it comes from JSON), and lone bytes of malformed text count as one
 // character each.
-#ifndef FNF_FUNCTIONS_UTF8_H_
-#define FNF_FUNCTIONS_UTF8_H_
+#ifndef FNF_EXPR_FUNCTIONS_UTF8_H_
+#define FNF_EXPR_FUNCTIONS_UTF8_H_
 
 #include <cstddef>
 #include <string_view>
@@ -21,4 +21,4 @@ bool IsValidUtf8(std::string_view s);
 
 }  // namespace fnf::internal
 
-#endif  // FNF_FUNCTIONS_UTF8_H_
+#endif  // FNF_EXPR_FUNCTIONS_UTF8_H_
