@@ -27,7 +27,7 @@ namespace {
 
 // The error a --virtual-time run stops an execution with when nothing can ever
 // move it on.
-constexpr char kStalledError[] = "FnF.Stalled";
+constexpr std::string_view kStalledError = internal::kErrStalled;
 constexpr char kStalledCause[] =
     "no step is ready and no timer is pending: the execution waits for a "
     "callback that nothing will send (fnf run --virtual-time)";
@@ -129,7 +129,7 @@ StatusOr<Execution> RunOnVirtualClock(Engine& engine, ManualClock& clock,
     StopExecutionRequest stop;
     stop.flow_name = flow_name;
     stop.execution_name = execution_name;
-    stop.error = kStalledError;
+    stop.error = std::string(kStalledError);
     stop.cause = kStalledCause;
     StatusOr<Execution> stopped = engine.StopExecution(stop);
     // ExecutionAlreadyCompleted: it ended after all; report it as it ended.

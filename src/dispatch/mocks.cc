@@ -1,4 +1,4 @@
-#include "engine/mocks.h"
+#include "dispatch/mocks.h"
 
 #include "common/strings.h"
 #include "definition/loader.h"

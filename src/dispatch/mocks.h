@@ -1,8 +1,8 @@
 // Mock responses for task states (`fnf run --mocks`, Engine::LoadMocks): for
 // each state name, a list of responses used in order on successive invocations,
 // the last one repeating.
-#ifndef FNF_ENGINE_MOCKS_H_
-#define FNF_ENGINE_MOCKS_H_
+#ifndef FNF_DISPATCH_MOCKS_H_
+#define FNF_DISPATCH_MOCKS_H_
 
 #include <map>
 #include <optional>
@@ -35,4 +35,4 @@ class MockTable {
 
 }  // namespace fnf::internal
 
-#endif  // FNF_ENGINE_MOCKS_H_
+#endif  // FNF_DISPATCH_MOCKS_H_

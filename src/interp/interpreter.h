@@ -40,6 +40,7 @@ struct TaskCall {
   TaskRequest request;
   uint64_t frame_id = 0;
   uint64_t generation = 0;
+  TaskMode mode = TaskMode::kRequestComplete;
   // Legacy tasks may answer with any JSON (a string holding an object is parsed
   // by the interpreter, fdl-legacy.md §2.1); new-spec outputs must be objects.
   bool legacy = false;

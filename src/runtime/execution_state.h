@@ -45,10 +45,17 @@ struct ExecutionState {
   std::vector<uint64_t> ready;  // frames to run
   bool queued = false;          // a run job for this execution is pending
   uint64_t timeout_generation = 0;
+  // When the execution's own Timeout (or the Express bound) is due, ms since
+  // the epoch; 0: none.
+  int64_t timeout_due_ms = 0;
   uint64_t next_map_run = 1;
 
   bool ended() const { return IsTerminal(status); }
 };
+
+// The execution as the API reports it (request_id left empty).
+// REQUIRES: exec.mu held.
+Execution Describe(const ExecutionState& exec);
 
 }  // namespace fnf::internal
 

@@ -16,10 +16,13 @@ namespace fnf::internal {
 struct Frame {
   enum class Phase : uint8_t { kEnter, kWaiting, kDone };
   uint64_t id = 0;
+  // The scope the frame runs. Written out as scope->path and found again
+  // with FindScope (definition/ir.h) when an execution is read back.
   const Scope* scope = nullptr;
-  Frame* parent = nullptr;  // the frame whose Parallel/Map state runs this one
-  int slot = 0;             // branch or item index
-  int state = -1;           // index into scope->states
+  // The frame whose Parallel/Map state runs this one; 0 for the top level.
+  uint64_t parent_id = 0;
+  int slot = 0;    // branch or item index
+  int state = -1;  // index into scope->states
   Phase phase = Phase::kEnter;
   Json data;   // the incoming data of `state`
   Json input;  // its effective input, after InputConstructor
@@ -44,6 +47,9 @@ struct Frame {
   // What the armed timer of the current generation means.
   enum class TimerKind : uint8_t { kNone, kWait, kRetry, kTaskTimeout };
   TimerKind timer_kind = TimerKind::kNone;
+  // When that timer is due (ms since the epoch), so that the timers of an
+  // execution can be armed again from its frames alone.
+  int64_t timer_due_ms = 0;
   bool input_ready =
       false;  // `input` holds the effective input of the current attempt
   // Parallel / Map bookkeeping of the state this frame runs (see interp/).
