@@ -1,14 +1,15 @@
 // fnf/clock.h: the engine's source of time, injectable so that tests never
 // sleep.
 //
+// clang-format off
 // Example:
-//   fnf::ManualClock clock;                       // starts at
-//   2019-01-01T00:00:00Z fnf::Engine engine({.worker_threads = 0, .clock =
-//   &clock});
-//   ... engine.RunReady();                        // runs up to a Wait state
+//   fnf::ManualClock clock;  // starts at 2019-01-01T00:00:00Z
+//   fnf::Engine engine({.worker_threads = 0, .clock = &clock});
+//   ...
+//   engine.RunReady();                        // runs up to a Wait state
 //   clock.Advance(std::chrono::seconds(10));
-//   engine.RunReady();                            // the Wait is over; no sleep
-//   anywhere
+//   engine.RunReady();                        // the Wait is over; no sleep anywhere
+// clang-format on
 #ifndef FNF_CLOCK_H_
 #define FNF_CLOCK_H_
 

@@ -5,6 +5,7 @@
 // definition dialects run on it: the CloudFlow spec (`Type: StateMachine`) and
 // the legacy FDL (`version: v1`, `type: flow`).
 //
+// clang-format off
 // Example:
 //   fnf::Engine engine;
 //   auto flow = engine.CreateFlow({.name = "hello", .definition = R"(
@@ -14,11 +15,10 @@
 //     States:
 //       - {Type: Pass, Name: Hi, End: true}
 //   )"});
-//   auto started = engine.StartExecution({.flow_name = "hello", .input =
-//   R"({"a": 1})"}); auto done = engine.WaitExecution("hello", started->name,
-//   std::chrono::seconds(10));
-//   // done->status == fnf::ExecutionStatus::kSucceeded, done->output ==
-//   R"({"a":1})"
+//   auto started = engine.StartExecution({.flow_name = "hello", .input = R"({"a": 1})"});
+//   auto done = engine.WaitExecution("hello", started->name, std::chrono::seconds(10));
+//   // done->status == fnf::ExecutionStatus::kSucceeded, done->output == R"({"a":1})"
+// clang-format on
 //
 // Threading: every method is safe to call from any thread, including from
 // inside a task handler. The engine never calls host code (task handlers, clock

@@ -2,6 +2,7 @@
 #ifndef FNF_OPTIONS_H_
 #define FNF_OPTIONS_H_
 
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 
@@ -38,6 +39,20 @@ struct Limits {
       history_max = 1000;  // page size caps
 };
 
+// How long an Engine keeps executions that have ended. An execution removed
+// by retention is gone as if it never existed: DescribeExecution and friends
+// answer ExecutionNotExists and its name may be used again. The records kept
+// to answer TaskAlreadyCompleted for tokens of ended tasks are bounded the
+// same way (a report for a forgotten token is InvalidArgument). The defaults
+// bound the memory of an engine that runs for months.
+struct Retention {
+  // Ended executions kept per engine, oldest end removed first; 0: no bound.
+  size_t max_ended_executions = 10000;
+  // Ended executions are removed this long after their StoppedTime (on the
+  // engine's clock); 0: no bound.
+  std::chrono::seconds max_age = std::chrono::hours(24 * 7);
+};
+
 struct EngineOptions {
   // -1: one worker per core; 0: manual mode, the host drives the engine with
   // RunReady(); n > 0: n worker threads.
@@ -51,6 +66,8 @@ struct EngineOptions {
   // Record execution history (GetExecutionHistory). On by default, as the
   // service does.
   bool record_history = true;
+  // How long ended executions are kept.
+  Retention retention;
 };
 
 }  // namespace fnf

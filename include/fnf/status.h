@@ -5,10 +5,11 @@
 // HTTP status and a message that says what went wrong and where. No fnf
 // function throws.
 //
+// clang-format off
 // Example:
-//   fnf::StatusOr<fnf::Execution> e = engine.StartExecution({.flow_name =
-//   "f1"}); if (!e.ok()) std::cerr << e.status().ToString() << "\n";  //
-//   "FlowNotExists: Flow f1 ..."
+//   fnf::StatusOr<fnf::Execution> e = engine.StartExecution({.flow_name = "f1"});
+//   if (!e.ok()) std::cerr << e.status().ToString() << "\n";  // "FlowNotExists: Flow f1 ..."
+// clang-format on
 #ifndef FNF_STATUS_H_
 #define FNF_STATUS_H_
 

@@ -30,45 +30,77 @@ bool IsTerminal(ExecutionStatus status);
 
 // A flow, as DescribeFlow returns it.
 struct Flow {
-  std::string name, id, definition, description, type /* "FDL" */, role_arn,
-      execution_mode /* "Standard" | "Express" */, created_time,
-      last_modified_time;
+  std::string name{};
+  std::string id{};
+  std::string definition{};
+  std::string description{};
+  std::string type{};  // "FDL"
+  std::string role_arn{};
+  std::string execution_mode{};  // "Standard" | "Express"
+  std::string created_time{};
+  std::string last_modified_time{};
 };
 
 // An execution, as StartExecution / DescribeExecution / StopExecution return
 // it.
 struct Execution {
-  std::string flow_name, name, flow_definition, input, output;
+  std::string flow_name{};
+  std::string name{};
+  std::string flow_definition{};
+  std::string input{};   // JSON object text
+  std::string output{};  // JSON text, set when Succeeded
   ExecutionStatus status = ExecutionStatus::kStarting;
-  std::string started_time, stopped_time;  // "2019-01-01T01:01:01.001Z";
-                                           // stopped_time "" while running
-  std::string error_code,
-      error_message;  // set when Failed / TimedOut / Stopped
-  std::string request_id;
+  std::string started_time{};   // "2019-01-01T01:01:01.001Z"
+  std::string stopped_time{};   // "" while running
+  std::string error_code{};     // set when Failed / TimedOut / Stopped
+  std::string error_message{};  // set when Failed / TimedOut / Stopped
+  std::string request_id{};
 };
 
+// Every request field has a default, so that hosts may name only the fields
+// they set ({.name = "f", .definition = d}) without warnings.
 struct CreateFlowRequest {
-  std::string name, definition, description, type = "FDL", role_arn,
-                                             execution_mode = "Standard";
+  std::string name{};
+  std::string definition{};  // YAML or JSON text, either dialect
+  std::string description{};
+  std::string type = "FDL";
+  std::string role_arn{};
+  std::string execution_mode = "Standard";  // or "Express"
 };
 struct UpdateFlowRequest {
-  std::string name;
-  std::optional<std::string> definition, description, role_arn;
+  std::string name{};
+  // Unset fields keep their value.
+  std::optional<std::string> definition{};
+  std::optional<std::string> description{};
+  std::optional<std::string> role_arn{};
 };
 struct StartExecutionRequest {
-  std::string flow_name, execution_name, input, callback_fnf_task_token;
+  std::string flow_name{};
+  std::string execution_name{};  // "": a generated name
+  std::string input{};           // JSON object text; "": {}
+  // The task token of a parent execution's task that waits for this one.
+  std::string callback_fnf_task_token{};
 };
 struct StopExecutionRequest {
-  std::string flow_name, execution_name, error, cause;
+  std::string flow_name{};
+  std::string execution_name{};
+  std::string error{};  // at most 128 characters
+  std::string cause{};  // at most 4096 characters
 };
 struct ListRequest {
-  std::string flow_name;  // ListExecutions only
-  int limit = 0;          // 0 = the API default (60)
-  std::string next_token, name_prefix, status;
+  std::string flow_name{};  // ListExecutions only
+  int limit = 0;            // 0 = the API default (60)
+  std::string next_token{};
+  std::string name_prefix{};
+  std::string status{};  // ListExecutions only: e.g. "Running"
 };
 struct HistoryEvent {
-  int64_t event_id = 0, schedule_event_id = 0;
-  std::string step_name, type, time, event_detail;
+  int64_t event_id = 0;
+  int64_t schedule_event_id = 0;
+  std::string step_name{};
+  std::string type{};
+  std::string time{};
+  std::string event_detail{};  // JSON object text
 };
 template <typename T>
 struct Page {
@@ -79,26 +111,31 @@ struct Page {
 // One problem found in a flow definition: where (1-based line and column in the
 // definition text, 0 when unknown; `path` such as "States[2].Next") and what.
 struct Diagnostic {
-  int line = 0, column = 0;
-  std::string path, message;
+  int line = 0;
+  int column = 0;
+  std::string path{};
+  std::string message{};
   // "LINE:COL: PATH: MESSAGE" (parts that are unknown are left out).
   std::string ToString() const;
 };
 
 // What a task state hands to the host.
 struct TaskRequest {
-  std::string flow_name, execution_name, state_name;
-  std::string
-      action;  // new spec: "FC:InvokeFunction", "HTTP:Request", ...; legacy: ""
-  std::string resource_arn;  // legacy resourceArn, or Parameters.resourceArn
-                             // when present
-  std::string task_mode;     // "RequestComplete" | "WaitForSystemCallback" |
-                          // "WaitForCustomCallback" (legacy: "requestResponse"
-                          // | "sync" | "waitForCallback")
-  std::string
-      parameters;     // evaluated Parameters / serviceParams, JSON object text
-  std::string input;  // the state's effective input, JSON object text
-  std::string task_token;  // always set; ReportTaskSucceeded/Failed accept it
+  std::string flow_name{};
+  std::string execution_name{};
+  std::string state_name{};
+  // New spec: "FC:InvokeFunction", "HTTP:Request", ...; legacy: "".
+  std::string action{};
+  // Legacy resourceArn, or Parameters.resourceArn when present.
+  std::string resource_arn{};
+  // "RequestComplete" | "WaitForSystemCallback" | "WaitForCustomCallback"
+  // (legacy: "requestResponse" | "sync" | "waitForCallback").
+  std::string task_mode{};
+  // Evaluated Parameters / serviceParams, JSON object text.
+  std::string parameters{};
+  std::string input{};  // the state's effective input, JSON object text
+  // Always set; ReportTaskSucceeded/Failed accept it.
+  std::string task_token{};
 };
 
 // A handler's immediate answer: done with an output, failed with an error, or

@@ -27,11 +27,12 @@
 #include "fnf/types.h"
 
 #include "cli/subprocess.h"
+#include "common/flow_error.h"
 
 namespace fnf::cli {
 
 // The error of a command task that does not name its own.
-inline constexpr std::string_view kTaskFailedError = "FnF.TaskFailed";
+inline constexpr std::string_view kTaskFailedError = internal::kErrTaskFailed;
 
 // The JSON object a command reads on its standard input.
 std::string TaskRequestToJson(const TaskRequest& request);

@@ -14,16 +14,27 @@ struct FlowError {
   std::string detail;  // human-readable cause
 };
 
-// Error names the engine raises itself.
-inline constexpr std::string_view kErrAll = "FnF.ALL";
-inline constexpr std::string_view kErrExpression = "FnF.ExpressionError";
-inline constexpr std::string_view kErrTimeout = "FnF.Timeout";
-inline constexpr std::string_view kErrTaskFailed = "FnF.TaskFailed";
-inline constexpr std::string_view kErrFailed = "FnF.Failed";
-inline constexpr std::string_view kErrPayloadTooLarge = "FnF.PayloadTooLarge";
-inline constexpr std::string_view kErrTaskTimeout =
-    "FnF.TaskTimeout";  // legacy dialect
-inline constexpr std::string_view kErrHistoryLimit = "FnF.HistoryLimitExceeded";
+// The one table of runtime error names that fnf raises itself (the library
+// and the fnf tool): X(constant, name, when). Retry and Catch match on these
+// names, so they are a user-visible contract.
+#define FNF_FLOW_ERRORS(X)                                                    \
+  X(kErrAll, "FnF.ALL", "matches every error in Retry/Catch")                 \
+  X(kErrExpression, "FnF.ExpressionError", "an expression failed")            \
+  X(kErrTimeout, "FnF.Timeout", "a task or the execution timed out")          \
+  X(kErrTaskFailed, "FnF.TaskFailed", "a task failed without a name")         \
+  X(kErrFailed, "FnF.Failed", "a Fail state without an Error")                \
+  X(kErrPayloadTooLarge, "FnF.PayloadTooLarge", "a payload over its limit")   \
+  X(kErrTaskTimeout, "FnF.TaskTimeout", "legacy: a task timed out")           \
+  X(kErrHistoryLimit, "FnF.HistoryLimitExceeded", "history event limit")      \
+  X(kErrCancelled, "FnF.Cancelled", "a distributed Map child was stopped")    \
+  X(kErrInternal, "FnF.InternalError", "a child execution did not start")     \
+  X(kErrRuntime, "FnF.RuntimeError", "legacy: a step's own data is unusable") \
+  X(kErrStalled, "FnF.Stalled", "fnf run --virtual-time: nothing can move")
+
+#define FNF_FLOW_ERROR_CONSTANT(constant, name, when) \
+  inline constexpr std::string_view constant = name;
+FNF_FLOW_ERRORS(FNF_FLOW_ERROR_CONSTANT)
+#undef FNF_FLOW_ERROR_CONSTANT
 
 }  // namespace fnf::internal
 

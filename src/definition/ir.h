@@ -6,9 +6,11 @@
 #define FNF_DEFINITION_IR_H_
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "expr/constructor.h"
@@ -148,6 +150,15 @@ struct CompiledFlow {
   std::shared_ptr<const CompiledFlow> owner;
   const Scope& entry() const { return root ? *root : top; }
 };
+
+// Calls `fn` on `scope` and every scope nested in it (Parallel branches, Map
+// processors, legacy nested steps), parents first.
+void ForEachScope(const Scope& scope,
+                  const std::function<void(const Scope&)>& fn);
+// The scope of `flow` (of its owner, for a distributed Map's child flow) whose
+// path is `path`; nullptr when there is none. Frames are written out by their
+// scope's path and found again with this.
+const Scope* FindScope(const CompiledFlow& flow, std::string_view path);
 
 }  // namespace fnf::internal
 

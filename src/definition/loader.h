@@ -8,7 +8,7 @@
 #include <memory>
 #include <string_view>
 
-#include "definition/diagnostics.h"
+#include "common/diagnostics.h"
 #include "json/json.h"
 
 namespace fnf::internal {

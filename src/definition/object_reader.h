@@ -11,7 +11,7 @@
 #include <string_view>
 #include <vector>
 
-#include "definition/diagnostics.h"
+#include "common/diagnostics.h"
 #include "json/json.h"
 
 namespace fnf::internal {

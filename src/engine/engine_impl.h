@@ -1,29 +1,28 @@
-// Engine::Impl: the flow registry, the execution table, the job queue and
-// timers, and the worker threads. Lock order: mu_ before any ExecutionRt::mu;
-// the interpreter runs under an execution's mutex alone and hands back Effects,
-// applied under mu_ after it is released.
+// Engine::Impl, the coordinator: it checks requests, keeps flows and
+// executions in the Store, runs the interpreter on an execution and applies
+// what the interpreter hands back (Effects) through the Scheduler (timers,
+// jobs) and the TaskDispatcher (task calls).
+//
+// Locks: the interpreter runs under an execution's mutex alone; Effects are
+// applied after it is released. The store, the scheduler and the dispatcher
+// each guard themselves; none calls another while holding its lock.
 #ifndef FNF_ENGINE_ENGINE_IMPL_H_
 #define FNF_ENGINE_ENGINE_IMPL_H_
 
 #include <atomic>
-#include <condition_variable>
-#include <deque>
-#include <map>
+#include <chrono>
 #include <memory>
-#include <mutex>
-#include <queue>
+#include <optional>
 #include <string>
-#include <thread>
-#include <unordered_map>
 #include <vector>
 
 #include "fnf/engine.h"
 
-#include "absl/container/btree_map.h"
 #include "common/random.h"
-#include "engine/execution.h"
-#include "engine/mocks.h"
+#include "dispatch/task_dispatcher.h"
 #include "interp/interpreter.h"
+#include "sched/scheduler.h"
+#include "store/store.h"
 
 namespace fnf {
 
@@ -32,6 +31,7 @@ class Engine::Impl {
   explicit Impl(EngineOptions options);
   ~Impl();
 
+  // Flows (engine/flows.cc).
   StatusOr<Flow> CreateFlow(const CreateFlowRequest& request);
   StatusOr<Flow> UpdateFlow(const UpdateFlowRequest& request);
   StatusOr<Flow> DescribeFlow(std::string_view flow_name);
@@ -39,6 +39,7 @@ class Engine::Impl {
   StatusOr<Page<Flow>> ListFlows(const ListRequest& request);
   std::vector<Diagnostic> ValidateDefinition(std::string_view definition) const;
 
+  // Executions (engine/executions.cc).
   StatusOr<Execution> StartExecution(const StartExecutionRequest& request,
                                      bool sync);
   StatusOr<Execution> DescribeExecution(std::string_view flow_name,
@@ -52,116 +53,71 @@ class Engine::Impl {
       std::string_view flow_name, std::string_view execution_name, int limit,
       const std::string& next_token);
 
+  // Tasks (engine/engine_impl.cc).
   Status ReportTaskSucceeded(std::string_view token,
                              std::string_view output_json);
   Status ReportTaskFailed(std::string_view token, std::string_view error,
                           std::string_view cause);
-  Status ReportTask(std::string_view token, internal::TaskOutcome outcome);
   void RegisterTaskHandler(std::string key, TaskHandler handler);
   Status LoadMocks(std::string_view text);
 
-  size_t RunReady();
-  std::optional<TimePoint> NextWakeupTime() const;
+  size_t RunReady() { return scheduler_.RunReady(); }
+  std::optional<TimePoint> NextWakeupTime() {
+    return scheduler_.NextWakeupTime();
+  }
 
  private:
-  using ExecPtr = std::shared_ptr<internal::ExecutionRt>;
+  using ExecPtr = internal::ExecPtr;
 
-  struct FlowEntry {
-    Flow meta;
-    std::shared_ptr<const internal::FlowVersion> version;
-    absl::btree_map<std::string, ExecPtr> executions;
-  };
-
-  struct Job {
-    enum class Kind { kRun, kTimer, kTask };
-    Kind kind = Kind::kRun;
-    ExecPtr exec;
-    uint64_t frame_id = 0, generation = 0;
-    std::unique_ptr<internal::TaskCall> task;
-  };
-
-  struct Timer {
-    TimePoint due;
-    uint64_t seq;
-    std::weak_ptr<internal::ExecutionRt> exec;
-    uint64_t frame_id, generation;
-    bool operator>(const Timer& o) const {
-      return due != o.due ? due > o.due : seq > o.seq;
-    }
-  };
-
-  struct TaskRecord {
-    std::weak_ptr<internal::ExecutionRt> exec;
-    uint64_t frame_id = 0, generation = 0;
-    int slot = -1;  // >= 0: a distributed Map iteration
-    bool done = false;
-  };
-
-  // Wakes the workers from the clock's listener without outliving the Impl.
-  struct Waker {
-    std::mutex mu;
-    Impl* impl = nullptr;
+  // What an internal start needs; checked and parsed already.
+  struct NewExecution {
+    std::string flow_name;
+    std::string name;  // "" : a generated one
+    internal::Json input;
+    std::string callback_token;  // CallbackFnFTaskToken of a parent's task
+    bool sync = false;           // StartSyncExecution (Express)
   };
 
   internal::InterpEnv Env() const;
   // UUID-shaped and unique per engine: a random prefix and a counter, so that
   // every API call need not draw from the (locked) random source.
   std::string NewRequestId();
-  Status FlowNotFound(std::string_view name) const;
-  // REQUIRES: mu_ held.
-  FlowEntry* FindFlow(std::string_view name);
-  ExecPtr FindExecution(std::string_view flow_name,
-                        std::string_view execution_name, Status* status);
-  static Execution Snapshot(
-      const internal::ExecutionRt& exec);  // REQUIRES: exec.mu held
+  int64_t NowMs() const;
+  // Applies the retention rule; called when executions end and before reads.
+  void Tidy();
 
-  // Jobs and effects.
-  void Push(Job job);                                     // REQUIRES: mu_ held
-  void RunJob(Job job);                                   // no lock held
-  void Apply(const ExecPtr& exec, internal::Effects fx);  // no lock held
-  void ScheduleRun(const ExecPtr& exec);  // no lock held; exec has ready frames
-  void CallTask(const ExecPtr& exec, internal::TaskCall call);
-  // The built-in child-flow integration; nullopt when `call` is not for it.
-  std::optional<TaskResult> StartChildFlow(const internal::TaskCall& call);
-  void ReportToParent(
-      const internal::ExecutionRt& exec);    // CallbackFnFTaskToken
-  bool PopDueTimers(TimePoint now);          // REQUIRES: mu_ held
-  static bool TimerIsStale(const Timer& t);  // locks the timer's execution
-  void DropStaleTimers() const;              // REQUIRES: mu_ held
-  bool TakeJob(Job* job);                    // REQUIRES: mu_ held
-  void WorkerLoop();
+  // Registers and launches an execution (engine/executions.cc).
+  StatusOr<Execution> Start(NewExecution request);
   // Starts a registered execution: ExecutionStarted, its first job.
-  // `express_bound`: apply the Express five-minute bound. Returns its snapshot.
+  // `express_bound`: apply the Express five-minute bound.
   Execution Launch(const ExecPtr& exec, bool express_bound);
-  void LaunchChild(const ExecPtr& parent, internal::ChildStart c);
-  void Drive(const ExecPtr& exec,
-             std::chrono::steady_clock::time_point deadline);
+  // Ends a running execution as Stopped; ExecutionAlreadyCompleted.
+  StatusOr<Execution> Stop(const ExecPtr& exec, const std::string& error,
+                           const std::string& cause);
+
+  // The engine's side of task results and child executions.
+  void RunJob(internal::Job job);  // the scheduler's hook
+  void Apply(const ExecPtr& exec, internal::Effects fx);
+  Status ReportTask(std::string_view token, internal::TaskOutcome outcome);
+  // An ended child execution reports to its parent's task
+  // (CallbackFnFTaskToken).
+  void ReportToParent(const ExecPtr& exec);
+
+  // Child executions (engine/child_flow.cc): the built-in FNF:StartExecution
+  // integration and distributed Map iterations.
+  std::optional<TaskResult> StartChildFlow(const internal::TaskCall& call);
+  void LaunchMapChild(const ExecPtr& parent, internal::ChildStart c);
 
   const EngineOptions options_;
   Clock* const clock_;
   mutable internal::Random random_;
-  const bool manual_;
   std::string request_prefix_;  // the first 24 characters of request ids
   std::atomic<uint64_t> request_counter_{0};
+  const internal::RetentionRule retention_;
 
-  mutable std::mutex mu_;
-  std::condition_variable work_cv_;  // jobs, timers, stop
-  std::condition_variable done_cv_;  // an execution ended
-  std::map<std::string, std::unique_ptr<FlowEntry>, std::less<>> flows_;
-  std::deque<Job> jobs_;
-  mutable std::priority_queue<Timer, std::vector<Timer>, std::greater<Timer>>
-      timers_;
-  uint64_t timer_seq_ = 0;
-  uint64_t exec_seq_ = 0;
-  std::unordered_map<std::string, TaskRecord> tasks_;
-  std::unordered_map<std::string, TaskHandler> handlers_;
-  internal::MockTable mocks_;
-  bool stopping_ = false;
-  size_t busy_workers_ = 0;
-
-  std::shared_ptr<Waker> waker_;
-  int listener_id_ = 0;
-  std::vector<std::thread> workers_;
+  std::unique_ptr<internal::Store> store_;
+  internal::TaskDispatcher dispatcher_;
+  internal::Scheduler scheduler_;  // last: its workers use the members above
 };
 
 }  // namespace fnf

@@ -8,7 +8,7 @@
 #include <optional>
 #include <string>
 
-#include "definition/diagnostics.h"
+#include "common/diagnostics.h"
 #include "expr/expression.h"
 #include "json/json.h"
 

@@ -10,7 +10,7 @@
 #include <string>
 #include <variant>
 
-#include "definition/diagnostics.h"
+#include "common/diagnostics.h"
 #include "expr/expression.h"
 #include "json/json.h"
 

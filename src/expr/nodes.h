@@ -13,9 +13,9 @@
 
 #include "expr/context_fields.h"
 #include "expr/eval_context.h"
+#include "expr/functions/registry.h"
 #include "expr/operators.h"
 #include "expr/value.h"
-#include "functions/registry.h"
 #include "json/json.h"
 
 namespace fnf::internal {

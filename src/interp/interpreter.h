@@ -15,8 +15,8 @@
 
 #include "common/flow_error.h"
 #include "common/random.h"
-#include "engine/execution.h"
 #include "expr/eval_context.h"
+#include "runtime/execution_state.h"
 
 namespace fnf::internal {
 
@@ -40,6 +40,7 @@ struct TaskCall {
   TaskRequest request;
   uint64_t frame_id = 0;
   uint64_t generation = 0;
+  TaskMode mode = TaskMode::kRequestComplete;
   // Legacy tasks may answer with any JSON (a string holding an object is parsed
   // by the interpreter, fdl-legacy.md §2.1); new-spec outputs must be objects.
   bool legacy = false;
@@ -77,7 +78,7 @@ struct TaskOutcome {
 class Interpreter {
  public:
   // REQUIRES: exec->mu is held for the lifetime of the Interpreter.
-  Interpreter(ExecutionRt* exec, const InterpEnv& env, Effects* effects)
+  Interpreter(ExecutionState* exec, const InterpEnv& env, Effects* effects)
       : exec_(exec),
         env_(env),
         fx_(effects),
@@ -171,7 +172,7 @@ class Interpreter {
   void CompleteLegacyStep(Frame* f, Json local, int next, Json* caught_output);
   void FinishLegacyFlow(Frame* top);
 
-  ExecutionRt* exec_;
+  ExecutionState* exec_;
   InterpEnv env_;
   Effects* fx_;
   const bool legacy_;

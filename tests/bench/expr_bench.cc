@@ -5,8 +5,8 @@
 
 #include <benchmark/benchmark.h>
 
+#include "common/diagnostics.h"
 #include "common/random.h"
-#include "definition/diagnostics.h"
 #include "expr/constructor.h"
 #include "expr/expression.h"
 #include "json/json.h"

@@ -3,7 +3,7 @@
 // §4.5).
 #include "expr/constructor.h"
 
-#include "definition/diagnostics.h"
+#include "common/diagnostics.h"
 #include "tests/expr/expr_testing.h"
 
 namespace fnf::internal::testing {

@@ -6,8 +6,8 @@
 #include <memory>
 #include <string>
 
+#include "common/diagnostics.h"
 #include "definition/compiler.h"
-#include "definition/diagnostics.h"
 #include "definition/ir.h"
 #include "definition/object_reader.h"
 

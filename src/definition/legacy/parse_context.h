@@ -10,8 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "common/diagnostics.h"
 #include "definition/compiler.h"
-#include "definition/diagnostics.h"
 #include "definition/ir.h"
 #include "definition/legacy/legacy_step.h"
 #include "definition/object_reader.h"

@@ -7,8 +7,8 @@
 
 #include <memory>
 
+#include "common/diagnostics.h"
 #include "definition/compiler.h"
-#include "definition/diagnostics.h"
 #include "definition/ir.h"
 
 namespace fnf::internal::legacy {

@@ -2,14 +2,14 @@
 #ifndef FNF_INTERP_LEGACY_ERRORS_H_
 #define FNF_INTERP_LEGACY_ERRORS_H_
 
-#include <string_view>
+#include "common/flow_error.h"
 
 namespace fnf::internal::legacy {
 
 // A step failed at run time for a reason of its own data (fdl-legacy.md §6.1
 // names it for mapping problems): a foreach collection that is not an array,
 // a wait duration or timestamp that is not usable.
-inline constexpr std::string_view kErrRuntime = "FnF.RuntimeError";
+using internal::kErrRuntime;  // named in common/flow_error.h
 
 }  // namespace fnf::internal::legacy
 

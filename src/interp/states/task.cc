@@ -85,6 +85,7 @@ void Interpreter::RunTask(Frame* f, const State& s) {
   req.task_token = f->task_token;
   call.frame_id = f->id;
   call.generation = f->generation;
+  call.mode = t.mode;
   call.legacy = legacy_;
   if (env_.record_history) {
     std::string detail = "{\"Action\":";
