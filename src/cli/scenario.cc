@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "cli/file_io.h"
-#include "definition/diagnostics.h"
+#include "common/diagnostics.h"
 #include "definition/loader.h"
 #include "expr/suggest.h"
 #include "json/json.h"
