@@ -238,19 +238,19 @@ StatusOr<Page<HistoryEvent>> Engine::Impl::GetExecutionHistory(
   Page<HistoryEvent> page;
   std::lock_guard<std::mutex> l((*exec)->mu);
   const std::vector<internal::Event>& h = (*exec)->history;
-  auto it = std::lower_bound(
-      h.begin(), h.end(), from,
-      [](const internal::Event& e, int64_t id) { return e.id < id; });
-  for (; it != h.end(); ++it) {
+  // history[i] is event i + 1.
+  for (size_t i = static_cast<size_t>(from - 1); i < h.size(); ++i) {
+    const int64_t id = static_cast<int64_t>(i) + 1;
     if (page.items.size() == n) {
-      page.next_token = std::to_string(it->id);
+      page.next_token = std::to_string(id);
       break;
     }
+    const internal::Event& e = h[i];
     page.items.push_back(HistoryEvent{
-        it->id, it->schedule_id, it->step_name,
-        std::string(internal::EventTypeName(it->type)),
-        internal::FormatTime(TimePoint(std::chrono::milliseconds(it->time_ms))),
-        it->detail});
+        id, e.schedule_id, std::string(e.step_name()),
+        std::string(internal::EventTypeName(e.type)),
+        internal::FormatTime(TimePoint(std::chrono::milliseconds(e.time_ms))),
+        internal::RenderDetail(e)});
   }
   return page;
 }

@@ -10,21 +10,6 @@
 
 namespace fnf::internal {
 
-std::string DetailText(std::string_view key, std::string_view json_text) {
-  std::string out;
-  out.reserve(json_text.size() + key.size() + 5);
-  out.push_back('{');
-  AppendJsonString(key, &out);
-  out.push_back(':');
-  out.append(json_text);
-  out.push_back('}');
-  return out;
-}
-
-std::string Detail(std::string_view key, const Json& value) {
-  return DetailText(key, value.Serialize());
-}
-
 std::string ErrorDetail(const FlowError& e) {
   std::string out = "{\"Error\":";
   AppendJsonString(e.code, &out);
@@ -35,6 +20,7 @@ std::string ErrorDetail(const FlowError& e) {
 }
 
 int64_t Interpreter::Now() const {
+  if (state_time_ms_ >= 0) return state_time_ms_;
   return std::chrono::duration_cast<std::chrono::milliseconds>(
              env_.clock->Now().time_since_epoch())
       .count();
@@ -63,32 +49,80 @@ EventType LegacyEventType(EventType t) {
 
 }  // namespace
 
-int64_t Interpreter::Emit(Frame* f, EventType type, std::string_view step,
-                          std::string detail) {
+int64_t Interpreter::Record(Frame* f, EventType type, std::string_view step,
+                            DetailKind kind, std::string_view text,
+                            uint32_t index) {
   if (legacy_) type = LegacyEventType(type);
   int64_t id = exec_->next_event_id++;
   if (env_.record_history) {
-    exec_->history.push_back(Event{id, f ? f->cause_event : 0, Now(), type,
-                                   std::string(step), std::move(detail)});
+    Event& e = exec_->history.emplace_back();
+    e.schedule_id = f ? f->cause_event : 0;
+    e.time_ms = Now();
+    e.step = step.data();
+    e.step_size = static_cast<uint32_t>(step.size());
+    e.text = text.data();
+    e.text_size = static_cast<uint32_t>(text.size());
+    e.index = index;
+    e.type = type;
+    e.kind = kind;
   }
   if (f) f->cause_event = id;
   return id;
 }
 
+int64_t Interpreter::Emit(Frame* f, EventType type, std::string_view step,
+                          std::string detail) {
+  if (!env_.record_history) return Record(f, type, step, DetailKind::kNone);
+  return Record(f, type, step,
+                detail.empty() ? DetailKind::kNone : DetailKind::kText,
+                Texts().Add(detail));
+}
+
+TextArena& Interpreter::Texts() {
+  if (!exec_->texts) exec_->texts = std::make_unique<TextArena>();
+  return *exec_->texts;
+}
+
+std::string_view Interpreter::StoreText(const Json& value) {
+  // Serialized into a buffer that keeps its capacity, then copied once into
+  // the execution's arena: no allocation per event.
+  thread_local std::string buffer;
+  buffer.clear();
+  value.AppendTo(&buffer);
+  return Texts().Add(buffer);
+}
+
 int64_t Interpreter::EmitValue(Frame* f, EventType type, std::string_view step,
-                               std::string_view key, const Json& value) {
-  return Emit(f, type, step,
-              env_.record_history ? Detail(key, value) : std::string());
+                               DetailKind key, const Json& value) {
+  if (!env_.record_history) return Record(f, type, step, DetailKind::kNone);
+  return Record(f, type, step, key, StoreText(value));
+}
+
+std::string_view Interpreter::PayloadText(Frame* f, const Json& value) {
+  if (f->text.empty()) {
+    f->text = StoreText(value);
+    f->payload_size = f->text.size();
+  }
+  return f->text;
 }
 
 int64_t Interpreter::EmitPayload(Frame* f, EventType type,
-                                 std::string_view step, std::string_view key,
+                                 std::string_view step, DetailKind key,
                                  const Json& value) {
-  if (!env_.record_history) return Emit(f, type, step, std::string());
-  // The frame's payload text is reused while the payload is unchanged: a chain
-  // of Pass states serializes its data once, not three times per state.
-  if (f->text.empty()) f->text = value.Serialize();
-  return Emit(f, type, step, DetailText(key, f->text));
+  if (!env_.record_history) return Record(f, type, step, DetailKind::kNone);
+  return Record(f, type, step, key, PayloadText(f, value));
+}
+
+int64_t Interpreter::EmitIndex(Frame* f, EventType type, std::string_view step,
+                               size_t index, const Json* output,
+                               std::string_view output_text) {
+  if (!env_.record_history) return Record(f, type, step, DetailKind::kNone);
+  if (output == nullptr)
+    return Record(f, type, step, DetailKind::kIndex, {},
+                  static_cast<uint32_t>(index));
+  if (output_text.empty()) output_text = StoreText(*output);
+  return Record(f, type, step, DetailKind::kIndexOutput, output_text,
+                static_cast<uint32_t>(index));
 }
 
 Frame* Interpreter::NewFrame(const Scope* scope, Frame* parent, int slot,
@@ -132,15 +166,18 @@ void Interpreter::MakeReady(Frame* f) { exec_->ready.push_back(f->id); }
 
 void Interpreter::Start() {
   const CompiledFlow& flow = *exec_->version->compiled;
-  int64_t started = EmitValue(nullptr, EventType::kExecutionStarted, "",
-                              "Input", exec_->input);
+  int64_t started = Record(nullptr, EventType::kExecutionStarted, "",
+                           DetailKind::kInput, exec_->input_text);
   Json first = Json(exec_->input);
   if (legacy_ && flow.root == nullptr) {
     legacy::ContextValues ctx{exec_->name, exec_->flow_name, "", ""};
     first = legacy::FlowInput(flow, exec_->input, ctx);
   }
   Frame* top = NewFrame(&flow.entry(), nullptr, 0, std::move(first));
-  if (!legacy_ && env_.record_history) top->text = exec_->input_text;
+  if (!legacy_) {
+    top->text = exec_->input_text;
+    top->payload_size = top->text.size();
+  }
   top->cause_event = started;
   MakeReady(top);
   if (flow.timeout_seconds) {
@@ -187,7 +224,10 @@ void Interpreter::RunFrame(Frame* f, size_t* steps) {
       return;
     }
     ++*steps;
+    state_time_ms_ = -1;
+    state_time_ms_ = Now();
     EnterState(f);
+    state_time_ms_ = -1;
   }
 }
 
@@ -207,7 +247,9 @@ EvalContext Interpreter::MakeContext(const Frame* f, const Json* input) const {
 }
 
 bool Interpreter::CheckSize(Frame* f, const Json& value, const char* what) {
-  size_t size = f->text.empty() ? JsonTextSize(value) : f->text.size();
+  if (f->payload_size == Frame::kUnknownSize)
+    f->payload_size = JsonTextSize(value);
+  const size_t size = f->payload_size;
   if (size <= env_.limits->state_payload_bytes) return true;
   const State& s = f->scope->states[f->state];
   RaiseError(f, FlowError{std::string(kErrPayloadTooLarge),
@@ -221,7 +263,7 @@ void Interpreter::EnterState(Frame* f) {
   const State& s = f->scope->states[f->state];
   f->retry_used.assign(s.retry.size(), 0);
   if (legacy_) return AttemptLegacyStep(f);
-  EmitPayload(f, EventType::kStateEntered, s.name, "Input", f->data);
+  EmitPayload(f, EventType::kStateEntered, s.name, DetailKind::kInput, f->data);
   AttemptState(f);
 }
 
@@ -230,7 +272,7 @@ void Interpreter::AttemptState(Frame* f) {
   const State& s = f->scope->states[f->state];
   f->input_ready = false;
   if (!s.input_constructor.empty()) {
-    f->text.clear();
+    f->PayloadChanged();
     EvalContext ctx = MakeContext(f, &f->data);
     auto r = s.input_constructor.Evaluate(ctx);
     if (auto* err = std::get_if<FlowError>(&r))
@@ -244,7 +286,8 @@ void Interpreter::AttemptState(Frame* f) {
   }
   f->input_ready = true;
   if (!CheckSize(f, f->input, "input")) return;
-  EmitPayload(f, EventType::kStateStarted, s.name, "Input", f->input);
+  EmitPayload(f, EventType::kStateStarted, s.name, DetailKind::kInput,
+              f->input);
   ExecuteState(f, s);
 }
 
@@ -287,7 +330,7 @@ void Interpreter::CompleteState(Frame* f, Json raw, int next,
                                 bool raw_is_input) {
   if (legacy_) return CompleteLegacyStep(f, std::move(raw), next, nullptr);
   const State& s = f->scope->states[f->state];
-  if (!raw_is_input || !s.output_constructor.empty()) f->text.clear();
+  if (!raw_is_input || !s.output_constructor.empty()) f->PayloadChanged();
   Json out;
   if (!s.output_constructor.empty() || !s.global_constructor.empty()) {
     EvalContext ctx = MakeContext(f, &f->input);
@@ -311,7 +354,7 @@ void Interpreter::CompleteState(Frame* f, Json raw, int next,
     out = std::move(raw);
   }
   if (!CheckSize(f, out, "output")) return;
-  EmitPayload(f, EventType::kStateSucceeded, s.name, "Output", out);
+  EmitPayload(f, EventType::kStateSucceeded, s.name, DetailKind::kOutput, out);
   f->input = Json();
   f->data = Json();
   if (next < 0) next = s.end ? -1 : s.next;
@@ -336,7 +379,7 @@ bool Matches(const std::vector<std::string>& errors, const std::string& code) {
 }  // namespace
 
 void Interpreter::RaiseError(Frame* f, FlowError error) {
-  f->text.clear();  // the payload changes (a catcher's output) or is redone
+  f->PayloadChanged();  // a catcher's output, or the state is redone
   const State& s = f->scope->states[f->state];
   CancelChildren(f);
   if (!f->task_token.empty()) {
@@ -425,7 +468,7 @@ void Interpreter::FinishFrame(Frame* f, Json output) {
     return;
   }
   if (f->parent_id == 0) {
-    if (!f->text.empty()) exec_->output = std::move(f->text);
+    if (!f->text.empty()) exec_->output = std::string(f->text);
     FinishExecution(ExecutionStatus::kSucceeded, &output, nullptr);
     return;
   }
@@ -473,7 +516,6 @@ void Interpreter::FinishExecution(ExecutionStatus status, Json* output,
   std::string detail;
   if (status == ExecutionStatus::kSucceeded) {
     if (exec_->output.empty()) exec_->output = output->Serialize();
-    detail = DetailText("Output", exec_->output);
   } else {
     exec_->error_code = error->code;
     exec_->error_message = error->detail;
@@ -498,8 +540,15 @@ void Interpreter::FinishExecution(ExecutionStatus status, Json* output,
       Emit(w, cut, w->scope->states[w->state].name, "{}");
   }
   const int64_t cause = exec_->next_event_id - 1;  // the event that ended it
-  Emit(nullptr, type, "", std::move(detail));
-  if (env_.record_history) exec_->history.back().schedule_id = cause;
+  if (status == ExecutionStatus::kSucceeded) {
+    Record(nullptr, type, "", DetailKind::kOutput, exec_->output);
+  } else {
+    Emit(nullptr, type, "", std::move(detail));
+  }
+  if (env_.record_history) {
+    exec_->history.back().schedule_id = cause;
+    exec_->history.shrink_to_fit();  // retained executions stay small
+  }
   // Everything still running in the execution is cancelled: waits become stale.
   for (auto& [id, frame] : exec_->frames) {
     if (!frame->task_token.empty())

@@ -152,16 +152,37 @@ class Interpreter {
 
   bool CheckSize(Frame* f, const Json& value, const char* what);
   EvalContext MakeContext(const Frame* f, const Json* input) const;
+  // The history funnel. Every event goes through Record, which appends a
+  // compact Event; `text` must be stable storage (ExecutionState::texts,
+  // input_text or output). Nothing is formatted until the history is read.
+  int64_t Record(Frame* f, EventType type, std::string_view step,
+                 DetailKind kind, std::string_view text = {},
+                 uint32_t index = 0);
+  // An event whose detail is `detail` as it is (error and task details).
   int64_t Emit(Frame* f, EventType type, std::string_view step,
                std::string detail);
-  // Emit with detail {"<key>": value}, serialized only when history is
-  // recorded.
-  // EmitValue for the frame's current payload, serialized once while it is
-  // unchanged (Frame::text).
+  // Detail {"Input"|"Output": <the frame's current payload>}, serialized once
+  // while the payload is unchanged (Frame::text): a chain of Pass states
+  // serializes its data once, not three times per state.
   int64_t EmitPayload(Frame* f, EventType type, std::string_view step,
-                      std::string_view key, const Json& value);
+                      DetailKind key, const Json& value);
+  // Detail {"Input"|"Output": value}, serialized only when history is
+  // recorded.
   int64_t EmitValue(Frame* f, EventType type, std::string_view step,
-                    std::string_view key, const Json& value);
+                    DetailKind key, const Json& value);
+  // Detail {"Index": index} or, with an output, {"Index": index, "Output":
+  // output} (Map iterations and Parallel branches); `output_text` may be
+  // empty when not known.
+  int64_t EmitIndex(Frame* f, EventType type, std::string_view step,
+                    size_t index, const Json* output = nullptr,
+                    std::string_view output_text = {});
+  TextArena& Texts();  // ExecutionState::texts, made on first use
+  // `value` serialized into ExecutionState::texts.
+  std::string_view StoreText(const Json& value);
+  // The payload text of `f` (serialized into the arena when not known).
+  std::string_view PayloadText(Frame* f, const Json& value);
+  // The time of an event: the clock is read once per state run (the events of
+  // one state share it), else at each event.
   int64_t Now() const;
 
   // The legacy dialect (fdl-legacy.md §2): same pipeline, its own data flow.
@@ -172,16 +193,13 @@ class Interpreter {
   void CompleteLegacyStep(Frame* f, Json local, int next, Json* caught_output);
   void FinishLegacyFlow(Frame* top);
 
+  int64_t state_time_ms_ = -1;  // the clock read for the running state
   ExecutionState* exec_;
   InterpEnv env_;
   Effects* fx_;
   const bool legacy_;
 };
 
-// {"Input": <value>} style event details.
-std::string Detail(std::string_view key, const Json& value);
-// The same, from the value's JSON text.
-std::string DetailText(std::string_view key, std::string_view json_text);
 // {"Error": code, "Cause": detail}.
 std::string ErrorDetail(const FlowError& e);
 

@@ -1,6 +1,36 @@
 #include "runtime/event.h"
 
+#include <string>
+
 namespace fnf::internal {
+
+std::string RenderDetail(const Event& e) {
+  const std::string_view text = e.detail_text();
+  std::string out;
+  switch (e.kind) {
+    case DetailKind::kNone:
+      break;
+    case DetailKind::kText:
+      out.assign(text);
+      break;
+    case DetailKind::kInput:
+    case DetailKind::kOutput: {
+      const std::string_view key =
+          e.kind == DetailKind::kInput ? "{\"Input\":" : "{\"Output\":";
+      out.reserve(key.size() + text.size() + 1);
+      out.append(key).append(text).push_back('}');
+      break;
+    }
+    case DetailKind::kIndex:
+    case DetailKind::kIndexOutput:
+      out = "{\"Index\":" + std::to_string(e.index);
+      if (e.kind == DetailKind::kIndexOutput)
+        out.append(",\"Output\":").append(text);
+      out.push_back('}');
+      break;
+  }
+  return out;
+}
 
 std::string_view EventTypeName(EventType t) {
   switch (t) {

@@ -18,6 +18,7 @@
 #include "runtime/event.h"
 #include "runtime/flow_version.h"
 #include "runtime/frame.h"
+#include "runtime/text_arena.h"
 
 namespace fnf::internal {
 
@@ -27,8 +28,10 @@ struct ExecutionState {
   // Fixed at start.
   std::string flow_name, name;
   std::shared_ptr<const FlowVersion> version;
-  Json input;              // parsed execution input
-  std::string input_text;  // as given (normalised to compact JSON)
+  Json input;  // parsed execution input
+  // As given (normalised to compact JSON). Never changed after the start: the
+  // ExecutionStarted event and the top frame point at it.
+  std::string input_text;
   std::string callback_token;
   int64_t started_ms = 0;
   uint64_t seq = 0;  // engine-wide creation order
@@ -36,8 +39,12 @@ struct ExecutionState {
   // Guarded by mu.
   ExecutionStatus status = ExecutionStatus::kRunning;
   int64_t stopped_ms = 0;
-  std::string output, error_code, error_message;
-  std::vector<Event> history;
+  std::string output;  // set once, at the end; ExecutionSucceeded points at it
+  std::string error_code, error_message;
+  std::vector<Event> history;  // history[i] is event i + 1
+  // What the events point at; made by the first event that needs it (an
+  // execution whose events only show its input and output needs none).
+  std::unique_ptr<TextArena> texts;
   int64_t next_event_id = 1;
   Json global = Json::MakeObject();
   std::unordered_map<uint64_t, std::unique_ptr<Frame>> frames;

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "definition/ir.h"
@@ -27,8 +28,16 @@ struct Frame {
   Json data;   // the incoming data of `state`
   Json input;  // its effective input, after InputConstructor
   // The JSON text of the payload the frame carries (data, then input, then
-  // output) while it is unchanged; "" when not known.
-  std::string text;
+  // output) while it is unchanged, stored in ExecutionState::texts; empty when
+  // not known. payload_size caches the payload's text size the same way, also
+  // when no history is recorded.
+  std::string_view text;
+  size_t payload_size = kUnknownSize;
+  static constexpr size_t kUnknownSize = ~size_t{0};
+  void PayloadChanged() {
+    text = std::string_view();
+    payload_size = kUnknownSize;
+  }
   std::vector<int> retry_used;  // retries made per Retry rule
   // Retries made in this state ($Context.Current.RetryCount).
   int RetriesMade() const {

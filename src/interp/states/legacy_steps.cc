@@ -21,9 +21,11 @@ void Interpreter::AttemptLegacyStep(Frame* f) {
   f->input = legacy::StepInput(s, f->seq_input, f->local, ctx);
   f->input_ready = true;
   if (f->RetriesMade() == 0) {
-    EmitValue(f, EventType::kStateEntered, s.name, "Input", f->input);
+    EmitValue(f, EventType::kStateEntered, s.name, DetailKind::kInput,
+              f->input);
   } else {
-    EmitValue(f, EventType::kStateStarted, s.name, "Input", f->input);
+    EmitValue(f, EventType::kStateStarted, s.name, DetailKind::kInput,
+              f->input);
   }
   if (auto e = legacy::CheckPayload(s.name, &f->input, nullptr, nullptr,
                                     env_.limits->legacy_payload_bytes)) {
@@ -104,7 +106,7 @@ void Interpreter::CompleteLegacyStep(Frame* f, Json local, int next,
     if (caught_output) return FailFrame(f, std::move(*e));
     return RaiseError(f, std::move(*e));
   }
-  EmitValue(f, EventType::kStateSucceeded, s.name, "Output", out);
+  EmitValue(f, EventType::kStateSucceeded, s.name, DetailKind::kOutput, out);
   legacy::MergeOutput(std::move(out), &f->local);
   f->input = Json();
   f->input_ready = false;

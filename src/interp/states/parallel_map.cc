@@ -19,11 +19,7 @@ void Interpreter::RunParallel(Frame* f, const State& s) {
     Frame* child =
         NewFrame(s.branches[i].get(), f, static_cast<int>(i), Json(f->input));
     f->children.push_back(child->id);
-    Json::Object detail;
-    detail.emplace_back("Index", Json(static_cast<int64_t>(i)));
-    Emit(child, EventType::kBranchEntered, s.name,
-         env_.record_history ? Json(std::move(detail)).Serialize()
-                             : std::string());
+    EmitIndex(child, EventType::kBranchEntered, s.name, i);
     MakeReady(child);
   }
 }
@@ -100,14 +96,7 @@ void Interpreter::StartIterations(Frame* f, const State& s) {
     Frame* child =
         NewFrame(m.processor.get(), f, static_cast<int>(i), std::move(input));
     f->children.push_back(child->id);
-    if (env_.record_history) {
-      Json::Object detail;
-      detail.emplace_back("Index", Json(static_cast<int64_t>(i)));
-      Emit(child, EventType::kIterationEntered, s.name,
-           Json(std::move(detail)).Serialize());
-    } else {
-      Emit(child, EventType::kIterationEntered, s.name, std::string());
-    }
+    EmitIndex(child, EventType::kIterationEntered, s.name, i);
     MakeReady(child);
   }
 }
@@ -207,12 +196,11 @@ void Interpreter::ChildFinished(Frame* child, Json output) {
   const State& s = f->scope->states[f->state];
   const size_t slot = static_cast<size_t>(child->slot);
   const bool is_map = s.type == StateType::kMap;
-  if (env_.record_history && s.type != StateType::kChoice) {
-    Json::Object detail;
-    detail.emplace_back("Index", Json(static_cast<int64_t>(slot)));
-    detail.emplace_back("Output", Json(output));
-    Emit(child, is_map ? EventType::kIterationExited : EventType::kBranchExited,
-         s.name, Json(std::move(detail)).Serialize());
+  if (s.type != StateType::kChoice) {
+    // The child's last state recorded its output's text: it is reused.
+    EmitIndex(child,
+              is_map ? EventType::kIterationExited : EventType::kBranchExited,
+              s.name, slot, &output, child->text);
   }
   f->cause_event = child->cause_event;
   f->child_results[slot] = std::move(output);

@@ -115,7 +115,8 @@ bool Interpreter::OnTaskResult(uint64_t frame_id, uint64_t generation,
   if (outcome.succeeded && legacy_) {
     // fdl-legacy.md §2.1: the result is the step's $local; a JSON string
     // holding an object is parsed.
-    EmitValue(f, EventType::kTaskSucceeded, s.name, "Output", outcome.output);
+    EmitValue(f, EventType::kTaskSucceeded, s.name, DetailKind::kOutput,
+              outcome.output);
     auto local = legacy::TaskLocal(std::move(outcome.output));
     if (auto* e = std::get_if<FlowError>(&local)) {
       RaiseError(f, std::move(*e));
@@ -123,7 +124,8 @@ bool Interpreter::OnTaskResult(uint64_t frame_id, uint64_t generation,
       CompleteState(f, std::move(std::get<Json>(local)));
     }
   } else if (outcome.succeeded) {
-    EmitValue(f, EventType::kTaskSucceeded, s.name, "Output", outcome.output);
+    EmitValue(f, EventType::kTaskSucceeded, s.name, DetailKind::kOutput,
+              outcome.output);
     CompleteState(f, std::move(outcome.output));
   } else {
     Emit(f, EventType::kTaskFailed, s.name, ErrorDetail(outcome.error));
