@@ -57,13 +57,15 @@ std::string Random::Uuid() {
   lo =
       (lo & 0x3FFFFFFFFFFFFFFFULL) | 0x8000000000000000ULL;  // RFC 4122 variant
   static constexpr char kHex[] = "0123456789abcdef";
-  std::string out;
-  out.reserve(36);
-  for (int i = 0; i < 32; ++i) {
-    if (i == 8 || i == 12 || i == 16 || i == 20) out.push_back('-');
-    uint64_t word = i < 16 ? hi : lo;
-    int shift = 60 - 4 * (i % 16);
-    out.push_back(kHex[(word >> shift) & 15]);
+  // Written in place, two digits per byte: one allocation, no growth checks.
+  std::string out(36, '-');
+  char* p = out.data();
+  for (int b = 0; b < 16; ++b) {
+    if (b == 4 || b == 6 || b == 8 || b == 10) ++p;
+    const uint64_t word = b < 8 ? hi : lo;
+    const unsigned byte = (word >> (56 - 8 * (b % 8))) & 0xFF;
+    *p++ = kHex[byte >> 4];
+    *p++ = kHex[byte & 15];
   }
   return out;
 }
