@@ -55,6 +55,9 @@ int64_t Interpreter::Record(Frame* f, EventType type, std::string_view step,
   if (legacy_) type = LegacyEventType(type);
   int64_t id = exec_->next_event_id++;
   if (env_.record_history) {
+    // Room for a short execution's events at once (a one-state flow has 5);
+    // FinishExecution gives back what is not used.
+    if (exec_->history.capacity() == 0) exec_->history.reserve(8);
     Event& e = exec_->history.emplace_back();
     e.schedule_id = f ? f->cause_event : 0;
     e.time_ms = Now();

@@ -80,7 +80,7 @@ StatusOr<Page<Flow>> MemoryStore::ListFlows(std::string_view prefix,
   for (auto it = flows_.lower_bound(start_after); it != flows_.end(); ++it) {
     if (!StartsWith(it->first, prefix)) continue;
     if (page.items.size() == limit) {
-      page.next_token = it->first;
+      page.next_token = std::string(it->first);
       break;
     }
     page.items.push_back(it->second->record.meta);
@@ -111,7 +111,7 @@ StatusOr<ExecPtr> MemoryStore::FindExecution(std::string_view flow_name,
   std::lock_guard<std::mutex> l(mu_);
   FlowEntry* entry = Find(flow_name);
   if (!entry) return FlowNotExists(flow_name);
-  auto it = entry->executions.find(std::string(name));
+  auto it = entry->executions.find(name);
   if (it == entry->executions.end()) return ExecutionNotExists(flow_name, name);
   return it->second;
 }
@@ -128,7 +128,7 @@ StatusOr<Page<Execution>> MemoryStore::ListExecutions(const ExecutionQuery& q) {
     std::lock_guard<std::mutex> el(it->second->mu);
     if (q.status && it->second->status != *q.status) continue;
     if (q.limit > 0 && page.items.size() == q.limit) {
-      page.next_token = it->first;
+      page.next_token = std::string(it->first);
       break;
     }
     page.items.push_back(Describe(*it->second));

@@ -54,7 +54,9 @@ class MemoryStore final : public Store {
  private:
   struct FlowEntry {
     FlowRecord record;
-    absl::btree_map<std::string, ExecPtr> executions;
+    // Keyed by a view of the execution's own name (ExecutionState::name,
+    // which never changes): the name is stored once.
+    absl::btree_map<std::string_view, ExecPtr> executions;
     size_t ended = 0;  // how many of `executions` have ended
   };
   struct Ended {
