@@ -33,14 +33,16 @@ const lines = [
   '|---|---|---|---|---|',
 ];
 const throughput = [
-  ['a', '(a) one-Pass executions/s, sequential', '≥ 10×'],
-  ['b', '(b) 1,000-Pass chain, transitions/s', '≥ 15×'],
-  ['c', '(c) Map over 10,000 items, items/s', '≥ 75×'],
-  ['d', '(d) intAdd + Choice loop, transitions/s', '≥ 50×'],
+  ['a', '(a) one-Pass executions per CPU second, sequential', '≥ 10×'],
+  ['b', '(b) 1,000-Pass chain, transitions per CPU second', '≥ 15×'],
+  ['c', '(c) Map over 10,000 items, items per CPU second', '≥ 75×'],
+  ['d', '(d) intAdd + Choice loop, transitions per CPU second', '≥ 50×'],
 ];
+// Per CPU second: on a shared machine a process may wait for a processor, and
+// wall time would measure the queue as much as the work.
 for (const [w, label, target] of throughput) {
-  const p = pick('peer', w, 'per_second');
-  const f = pick('fnf', w, 'per_second');
+  const p = pick('peer', w, 'per_cpu_second');
+  const f = pick('fnf', w, 'per_cpu_second');
   lines.push(`| ${label} | ${human(p)} | ${human(f)} | ${ratio(f, p)} | ${target} |`);
 }
 {
@@ -51,7 +53,7 @@ for (const [w, label, target] of throughput) {
 {
   const one = pick('fnf', 'f', 'per_second', (r) => r.workers === 1);
   const two = pick('fnf', 'f', 'per_second', (r) => r.workers === 2);
-  lines.push(`| (f) 20,000 × 50-Pass chain, executions/s: 1 worker → 2 workers | — | ${human(one)} → ${human(two)} | ${ratio(two, one)} (2 vs 1) | ≥ 1.7× |`);
+  lines.push(`| (f) 20,000 × 50-Pass chain, executions per wall second: 1 worker → 2 workers | — | ${human(one)} → ${human(two)} | ${ratio(two, one)} (2 vs 1) | ≥ 1.7× |`);
 }
 console.log(lines.join('\n'));
 
@@ -65,4 +67,6 @@ if (allocs !== undefined) extras.push(`(a) ${allocs.toFixed(1)} heap allocations
 const rss = pick('fnf', 'e', 'rss_bytes_per_execution');
 if (rss !== undefined) extras.push(`(e) ${Math.round(rss)} bytes of RSS growth per execution`);
 if (extras.length) console.log('\nfnf: ' + extras.join('; '));
+const wall = ['a', 'b', 'c', 'd'].map((w) => `${w} ${ratio(pick('fnf', w, 'per_second'), pick('peer', w, 'per_second'))}`);
+console.log(`fnf / peer in wall time (includes waiting for a processor): ${wall.join(', ')}`);
 console.log(`\nMedians of ${reps} run(s); fnf in manual mode with history recorded and the system clock.`);
