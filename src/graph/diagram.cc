@@ -74,9 +74,9 @@ class Builder {
       : flow_(flow), diagram_(diagram) {}
 
   void Build() {
+    diagram_->root.nodes.push_back(diagram_->nodes.size());
     diagram_->nodes.push_back(
         {"flow_start", "", "", "", DiagramNode::Shape::kStart});
-    diagram_->root.node_ids.push_back("flow_start");
     const Scope& top = flow_.entry();
     std::vector<std::string> ids =
         AddScope(top, &diagram_->root, /*ends_at=*/"flow_end");
@@ -85,9 +85,9 @@ class Builder {
           diagram_->edges.begin(),
           {"flow_start", ids[top.start], "", DiagramEdge::Kind::kNext});
     }
+    diagram_->root.nodes.push_back(diagram_->nodes.size());
     diagram_->nodes.push_back(
         {"flow_end", "", "", "", DiagramNode::Shape::kEnd});
-    diagram_->root.node_ids.push_back("flow_end");
   }
 
  private:
@@ -122,6 +122,7 @@ class Builder {
   void AddState(const State& state, const std::vector<std::string>& ids,
                 DiagramCluster* cluster, const std::string& ends_at) {
     const std::string& id = ids[state.index];
+    const size_t node = diagram_->nodes.size();
     diagram_->nodes.push_back({id, state.name, TypeName(flow_, state.type),
                                Detail(state), ShapeOf(state.type)});
     DiagramCluster* home = cluster;
@@ -130,7 +131,7 @@ class Builder {
                  state.name + " (" + TypeName(flow_, state.type) + ")");
       // Kept by index: the vector may grow while the branches are added.
       size_t at = cluster->clusters.size() - 1;
-      cluster->clusters[at].node_ids.push_back(id);
+      cluster->clusters[at].nodes.push_back(node);
       if (state.type == StateType::kParallel) {
         for (size_t b = 0; b < state.branches.size(); ++b) {
           AddInner(*state.branches[b], id, "Branch " + std::to_string(b + 1),
@@ -143,7 +144,7 @@ class Builder {
       }
       home = nullptr;
     }
-    if (home != nullptr) home->node_ids.push_back(id);
+    if (home != nullptr) home->nodes.push_back(node);
 
     auto target = [&](int index) { return ids[static_cast<size_t>(index)]; };
     if (state.type == StateType::kChoice) {

@@ -41,9 +41,9 @@ struct DiagramEdge {
 // A box around the states of a Parallel or Map state (its node first, then
 // one cluster per branch or the processor).
 struct DiagramCluster {
-  std::string id;     // "c0", ...
-  std::string label;  // "Fan (Map)", "Branch 1", "Processor"
-  std::vector<std::string> node_ids;
+  std::string id;             // "c0", ...
+  std::string label;          // "Fan (Map)", "Branch 1", "Processor"
+  std::vector<size_t> nodes;  // indexes into Diagram::nodes
   std::vector<DiagramCluster> clusters;
 };
 

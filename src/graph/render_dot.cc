@@ -70,13 +70,6 @@ class Writer {
   }
 
  private:
-  const DiagramNode* Find(const std::string& id) const {
-    for (const DiagramNode& node : diagram_.nodes) {
-      if (node.id == id) return &node;
-    }
-    return nullptr;
-  }
-
   void WriteCluster(const DiagramCluster& cluster, int depth, bool framed) {
     std::string indent(static_cast<size_t>(depth) * 2, ' ');
     std::string inner = framed ? indent + "  " : indent;
@@ -85,10 +78,9 @@ class Writer {
                "label=\"" + Escape(cluster.label) + "\";\n" + inner +
                "style=rounded;\n";
     }
-    for (const std::string& id : cluster.node_ids) {
-      if (const DiagramNode* node = Find(id)) {
-        text_ += inner + node->id + " [" + Attributes(*node) + "];\n";
-      }
+    for (size_t index : cluster.nodes) {
+      const DiagramNode& node = diagram_.nodes[index];
+      text_ += inner + node.id + " [" + Attributes(node) + "];\n";
     }
     for (const DiagramCluster& child : cluster.clusters) {
       WriteCluster(child, framed ? depth + 1 : depth, /*framed=*/true);

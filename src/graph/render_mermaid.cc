@@ -81,13 +81,6 @@ class Writer {
   }
 
  private:
-  const DiagramNode* Find(const std::string& id) const {
-    for (const DiagramNode& node : diagram_.nodes) {
-      if (node.id == id) return &node;
-    }
-    return nullptr;
-  }
-
   void WriteCluster(const DiagramCluster& cluster, int depth, bool framed) {
     std::string indent(static_cast<size_t>(depth) * 2, ' ');
     if (framed) {
@@ -95,10 +88,8 @@ class Writer {
                Escape(cluster.label) + "\"]\n";
     }
     std::string inner = framed ? indent + "  " : indent;
-    for (const std::string& id : cluster.node_ids) {
-      if (const DiagramNode* node = Find(id)) {
-        text_ += inner + NodeLine(*node) + "\n";
-      }
+    for (size_t index : cluster.nodes) {
+      text_ += inner + NodeLine(diagram_.nodes[index]) + "\n";
     }
     for (const DiagramCluster& child : cluster.clusters) {
       WriteCluster(child, framed ? depth + 1 : depth, /*framed=*/true);

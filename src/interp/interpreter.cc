@@ -19,11 +19,14 @@ std::string ErrorDetail(const FlowError& e) {
   return out;
 }
 
-int64_t Interpreter::Now() const {
-  if (state_time_ms_ >= 0) return state_time_ms_;
+int64_t Interpreter::ReadClock() const {
   return std::chrono::duration_cast<std::chrono::milliseconds>(
              env_.clock->Now().time_since_epoch())
       .count();
+}
+
+int64_t Interpreter::Now() const {
+  return state_time_ms_ >= 0 ? state_time_ms_ : ReadClock();
 }
 
 namespace {
@@ -196,25 +199,18 @@ void Interpreter::Start() {
 size_t Interpreter::RunReadyFrames(size_t max_steps) {
   size_t steps = 0;
   // `ready` is a FIFO that grows while it is drained (frames make frames
-  // ready).
-  std::vector<uint64_t> unfinished;
-  size_t i = 0;
-  for (; i < exec_->ready.size() && !exec_->ended() && steps < max_steps; ++i) {
-    const uint64_t id = exec_->ready[i];
-    auto it = exec_->frames.find(id);
+  // ready). Frames before `done` have run until they wait or end; a frame cut
+  // short by the slice stays first for the next one.
+  std::vector<uint64_t>& ready = exec_->ready;
+  size_t done = 0;
+  for (; done < ready.size() && !exec_->ended() && steps < max_steps; ++done) {
+    auto it = exec_->frames.find(ready[done]);
     if (it == exec_->frames.end()) continue;  // cancelled meanwhile
-    if (!RunFrame(it->second.get(), &steps, max_steps))
-      unfinished.push_back(id);
+    if (!RunFrame(it->second.get(), &steps, max_steps)) break;
   }
-  if (exec_->ended()) {
-    exec_->ready.clear();
-    return steps;
-  }
-  // What is left runs in the next slice: the frame cut short first.
-  unfinished.insert(unfinished.end(),
-                    exec_->ready.begin() + static_cast<ptrdiff_t>(i),
-                    exec_->ready.end());
-  exec_->ready = std::move(unfinished);
+  // erase keeps the vector's room for the next job.
+  if (exec_->ended()) done = ready.size();
+  ready.erase(ready.begin(), ready.begin() + static_cast<ptrdiff_t>(done));
   return steps;
 }
 
@@ -242,8 +238,7 @@ bool Interpreter::RunFrame(Frame* f, size_t* steps, size_t max_steps) {
     }
     if (*steps >= max_steps) return false;
     ++*steps;
-    state_time_ms_ = -1;
-    state_time_ms_ = Now();
+    state_time_ms_ = ReadClock();
     EnterState(f);
     state_time_ms_ = -1;
   }

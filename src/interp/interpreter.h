@@ -202,6 +202,8 @@ class Interpreter {
   // The time of an event: the clock is read once per state run (the events of
   // one state share it), else at each event.
   int64_t Now() const;
+  // The injected clock, in milliseconds since the epoch.
+  int64_t ReadClock() const;
 
   // The legacy dialect (docs/legacy-fdl.md): same pipeline, its own data flow.
   // Each hook of interp/legacy is called from one place here.

@@ -6,25 +6,14 @@
 
 #include "store/sqlite/sqlite_store.h"
 #include "tests/cli/tool_runner.h"
+#include "tests/store/sqlite/sqlite_testing.h"
 #include "tests/testing/catch.h"
 
 namespace fnf::internal {
 namespace {
 
+using testing::Count;
 using testing::TempDir;
-
-int64_t Count(SqliteStore& store, const std::string& sql) {
-  int64_t n = -1;
-  REQUIRE(store
-              .Read([&](SqliteDb& db) {
-                auto v = db.QueryInt(sql);
-                if (!v.ok()) return v.status();
-                n = v->value_or(-1);
-                return Status();
-              })
-              .ok());
-  return n;
-}
 
 GroupCommitter::Work Insert(int i, size_t bytes = 10) {
   return [i, bytes](SqliteDb& db) {
