@@ -3,11 +3,14 @@
 #ifndef FNF_CLI_COMMANDS_H_
 #define FNF_CLI_COMMANDS_H_
 
+#include <optional>
 #include <ostream>
 #include <span>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "cli/cli.h"
 
 namespace fnf::cli {
 
@@ -33,6 +36,24 @@ const Command* FindCommand(std::string_view name);
 // kExitInvalid. Every command reports a mistake in its arguments this way.
 int ArgumentError(std::string_view command, std::string_view error,
                   std::ostream& err);
+
+// The opening of every command: parses `args` into `*parsed` with `parse`.
+// Returns the command's exit status when it is already done (a mistake in the
+// arguments, reported by ArgumentError; or --help, whose text goes to `out`),
+// std::nullopt when the command goes on.
+template <typename Args>
+std::optional<int> ParseCommandArgs(
+    std::string_view command, const std::vector<std::string>& args,
+    bool (*parse)(const std::vector<std::string>&, Args*, std::string*),
+    std::string (*help)(), Args* parsed, std::ostream& out, std::ostream& err) {
+  std::string error;
+  if (!parse(args, parsed, &error)) return ArgumentError(command, error, err);
+  if (parsed->help) {
+    out << help();
+    return kExitSucceeded;
+  }
+  return std::nullopt;
+}
 
 }  // namespace fnf::cli
 

@@ -139,13 +139,10 @@ void WriteBashScript(std::ostream& out) {
 int CompletionCommand(const std::vector<std::string>& args, std::ostream& out,
                       std::ostream& err) {
   WordArgs completion_args;
-  std::string error;
-  if (!ParseCompletionArgs(args, &completion_args, &error)) {
-    return ArgumentError("completion", error, err);
-  }
-  if (completion_args.help) {
-    out << CompletionHelp();
-    return kExitSucceeded;
+  if (auto done =
+          ParseCommandArgs("completion", args, ParseCompletionArgs,
+                           CompletionHelp, &completion_args, out, err)) {
+    return *done;
   }
   WriteBashScript(out);
   return kExitSucceeded;

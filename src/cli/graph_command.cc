@@ -62,15 +62,11 @@ bool ReadRun(const std::string& text, std::set<std::string>* visited,
 int GraphCommand(const std::vector<std::string>& args, std::ostream& out,
                  std::ostream& err) {
   GraphArgs graph_args;
-  std::string error;
-  if (!ParseGraphArgs(args, &graph_args, &error)) {
-    return ArgumentError("graph", error, err);
+  if (auto done = ParseCommandArgs("graph", args, ParseGraphArgs, GraphHelp,
+                                   &graph_args, out, err)) {
+    return *done;
   }
-  if (graph_args.help) {
-    out << GraphHelp();
-    return kExitSucceeded;
-  }
-  std::string definition;
+  std::string definition, error;
   if (!ReadWholeFile(graph_args.flow_file, &definition, &error)) {
     err << "fnf graph: cannot read flow file '" << graph_args.flow_file
         << "': " << error << "\n";

@@ -14,13 +14,9 @@ namespace fnf::cli {
 int HelpCommand(const std::vector<std::string>& args, std::ostream& out,
                 std::ostream& err) {
   WordArgs help_args;
-  std::string error;
-  if (!ParseHelpArgs(args, &help_args, &error)) {
-    return ArgumentError("help", error, err);
-  }
-  if (help_args.help) {
-    out << HelpHelp();
-    return kExitSucceeded;
+  if (auto done = ParseCommandArgs("help", args, ParseHelpArgs, HelpHelp,
+                                   &help_args, out, err)) {
+    return *done;
   }
   if (help_args.word.empty()) {
     out << MainUsage();

@@ -131,13 +131,9 @@ bool TextOutput(OutputFormat format, const std::ostream& out) {
 int RunCommand(const std::vector<std::string>& args, std::ostream& out,
                std::ostream& err) {
   RunArgs run_args;
-  std::string error;
-  if (!ParseRunArgs(args, &run_args, &error)) {
-    return ArgumentError("run", error, err);
-  }
-  if (run_args.help) {
-    out << RunHelp();
-    return kExitSucceeded;
+  if (auto done = ParseCommandArgs("run", args, ParseRunArgs, RunHelp,
+                                   &run_args, out, err)) {
+    return *done;
   }
   RunInputs inputs;
   if (!ReadInputs(run_args, &inputs, err)) return kExitInvalid;

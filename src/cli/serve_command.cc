@@ -84,13 +84,9 @@ bool IsCallbackMode(const std::string& mode) {
 int ServeCommand(const std::vector<std::string>& args, std::ostream& out,
                  std::ostream& err) {
   ServeArgs serve;
-  std::string error;
-  if (!ParseServeArgs(args, &serve, &error)) {
-    return ArgumentError("serve", error, err);
-  }
-  if (serve.help) {
-    out << ServeHelp();
-    return kExitSucceeded;
+  if (auto done = ParseCommandArgs("serve", args, ParseServeArgs, ServeHelp,
+                                   &serve, out, err)) {
+    return *done;
   }
   for (const TaskCommand& task : serve.tasks) {
     if (task.command == kAskTerminal) {
@@ -103,7 +99,7 @@ int ServeCommand(const std::vector<std::string>& args, std::ostream& out,
           err);
     }
   }
-  std::string mocks;
+  std::string mocks, error;
   if (serve.mocks_file && !ReadWholeFile(*serve.mocks_file, &mocks, &error)) {
     err << "fnf serve: cannot read mocks file '" << *serve.mocks_file
         << "': " << error << "\n";

@@ -138,18 +138,15 @@ bool CheckFile(const std::string& path, const ScenarioFile& file,
 int TestCommand(const std::vector<std::string>& args, std::ostream& out,
                 std::ostream& err) {
   TestArgs test_args;
-  std::string error;
-  if (!ParseTestArgs(args, &test_args, &error)) {
-    return ArgumentError("test", error, err);
-  }
-  if (test_args.help) {
-    out << TestHelp();
-    return kExitSucceeded;
+  if (auto done = ParseCommandArgs("test", args, ParseTestArgs, TestHelp,
+                                   &test_args, out, err)) {
+    return *done;
   }
   int passed = 0, failed = 0;
   bool invalid = false;
   for (const std::string& path : test_args.files) {
     ScenarioFile file;
+    std::string error;
     if (!LoadScenarioFile(path, &file, &error)) {
       // A located problem reads "FILE:LINE:COL: ...", others "FILE: ...".
       bool located = !error.empty() && error[0] >= '0' && error[0] <= '9';

@@ -21,13 +21,9 @@ namespace fnf::cli {
 int ValidateCommand(const std::vector<std::string>& args, std::ostream& out,
                     std::ostream& err) {
   ValidateArgs validate_args;
-  std::string error;
-  if (!ParseValidateArgs(args, &validate_args, &error)) {
-    return ArgumentError("validate", error, err);
-  }
-  if (validate_args.help) {
-    out << ValidateHelp();
-    return kExitSucceeded;
+  if (auto done = ParseCommandArgs("validate", args, ParseValidateArgs,
+                                   ValidateHelp, &validate_args, out, err)) {
+    return *done;
   }
   // Validation runs nothing, so an engine without worker threads is enough.
   EngineOptions options;
@@ -37,7 +33,7 @@ int ValidateCommand(const std::vector<std::string>& args, std::ostream& out,
   const bool show_source = validate_args.show_source ||
                            (&out == &std::cout && ::isatty(STDOUT_FILENO) == 1);
   for (const std::string& file : validate_args.files) {
-    std::string definition;
+    std::string definition, error;
     if (!ReadWholeFile(file, &definition, &error)) {
       out << file << ": cannot read: " << error << "\n";
       all_valid = false;

@@ -14,13 +14,9 @@ namespace fnf::cli {
 int VersionCommand(const std::vector<std::string>& args, std::ostream& out,
                    std::ostream& err) {
   WordArgs version_args;
-  std::string error;
-  if (!ParseVersionArgs(args, &version_args, &error)) {
-    return ArgumentError("version", error, err);
-  }
-  if (version_args.help) {
-    out << VersionHelp();
-    return kExitSucceeded;
+  if (auto done = ParseCommandArgs("version", args, ParseVersionArgs,
+                                   VersionHelp, &version_args, out, err)) {
+    return *done;
   }
   out << "fnf " << Version() << "\n";
   return kExitSucceeded;
