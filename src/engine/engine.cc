@@ -366,7 +366,7 @@ void Engine::Impl::Apply(const ExecPtr& exec, internal::Effects fx) {
     }
     for (internal::TaskCall& call : fx.tasks) {
       tasks_[call.request.task_token] =
-          TaskRecord{exec, call.frame_id, call.generation, -1, false};
+          TaskRecord{exec, call.frame_id, call.generation, -1};
       Job job;
       job.kind = Job::Kind::kTask;
       job.exec = exec;
@@ -374,8 +374,7 @@ void Engine::Impl::Apply(const ExecPtr& exec, internal::Effects fx) {
       Push(std::move(job));
     }
     for (const internal::ChildStart& c : fx.child_starts) {
-      tasks_[c.token] =
-          TaskRecord{exec, c.frame_id, c.generation, c.slot, false};
+      tasks_[c.token] = TaskRecord{exec, c.frame_id, c.generation, c.slot};
     }
     if (!fx.timers.empty() && !manual_) work_cv_.notify_all();
     if (fx.finished && running_executions_ > 0) --running_executions_;
@@ -550,6 +549,11 @@ std::optional<TaskResult> Engine::Impl::StartChildFlow(
     return TaskResult::Failed(started.status().code(),
                               started.status().message());
   }
+  if (wait_for_child) {
+    std::lock_guard<std::mutex> l(mu_);
+    auto it = tasks_.find(req.task_token);
+    if (it != tasks_.end()) it->second.by_child = true;
+  }
   if (wait_for_child || req.task_mode == "WaitForCustomCallback" ||
       req.task_mode == "waitForCallback") {
     return TaskResult::Pending();
@@ -712,10 +716,12 @@ size_t Engine::Impl::RunUntilIdle(std::optional<TimePoint> until) {
 
 bool Engine::Impl::AwaitsReport() const {
   if (reports_in_flight_ > 0) return true;
-  // Distributed Map iterations (slot >= 0) are child executions of this
-  // engine, not reports from outside.
+  // Distributed Map iterations (slot >= 0) and waited-for child flows are
+  // child executions of this engine, not reports from outside: what could
+  // move them is counted on the children's own tasks.
   for (const auto& [token, task] : tasks_) {
-    if (!task.done && task.slot < 0 && !task.exec.expired()) return true;
+    if (!task.done && task.slot < 0 && !task.by_child && !task.exec.expired())
+      return true;
   }
   return false;
 }

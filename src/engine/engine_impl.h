@@ -110,6 +110,9 @@ class Engine::Impl {
     std::weak_ptr<internal::ExecutionRt> exec;
     uint64_t frame_id = 0, generation = 0;
     int slot = -1;  // >= 0: a distributed Map iteration
+    // A built-in child flow answers it when the child ends: no report from
+    // outside the engine is awaited.
+    bool by_child = false;
     bool done = false;
   };
 

@@ -176,6 +176,41 @@ TEST_CASE(
 }
 
 TEST_CASE(
+    "WaitExecution in manual mode returns at once when a waited-for child "
+    "flow can only be moved by the clock",
+    "[engine][manual]") {
+  testing::ManualEngine m;
+  m.Create("child",
+           Flow("  - {Type: Wait, Name: W, Seconds: 10, End: true}\n", "W"));
+  m.Create("parent", Flow("  - Type: Task\n"
+                          "    Name: Sync\n"
+                          "    Action: 'FNF:StartExecution'\n"
+                          "    TaskMode: WaitForSystemCallback\n"
+                          "    Parameters:\n"
+                          "      resourceArn: 'acs:fnf:::flow/child'\n"
+                          "      executionName: c1\n"
+                          "    End: true\n",
+                          "Sync"));
+  REQUIRE(
+      m.engine->StartExecution({.flow_name = "parent", .execution_name = "p1"})
+          .ok());
+  // Blocking for the timeout is the failure this test looks for.
+  const auto before = std::chrono::steady_clock::now();
+  auto w = m.engine->WaitExecution("parent", "p1", seconds(20));
+  CHECK(std::chrono::steady_clock::now() - before < seconds(5));
+  REQUIRE(w.ok());
+  CHECK(w->status == ExecutionStatus::kRunning);
+  CHECK(m.engine->DescribeExecution("child", "c1")->status ==
+        ExecutionStatus::kRunning);
+  m.clock.Advance(seconds(10));
+  w = m.engine->WaitExecution("parent", "p1", std::chrono::hours(1));
+  REQUIRE(w.ok());
+  CHECK(w->status == ExecutionStatus::kSucceeded);
+  CHECK(m.engine->DescribeExecution("child", "c1")->status ==
+        ExecutionStatus::kSucceeded);
+}
+
+TEST_CASE(
     "WaitExecution in manual mode waits while a task report may still "
     "come from another thread",
     "[engine][manual]") {
