@@ -50,7 +50,7 @@ seed_corpus() {
       find examples/flows tests/data -name '*.yaml' -o -name '*.json' | grep -v mocks |
         while read -r f; do cp "$f" "$dir/$(echo "$f" | tr / _)"; done ;;
     mocks)
-      find examples/flows tests/data -name '*mocks*' | while read -r f; do
+      find examples/flows tests/data -type f -path '*mocks*' | while read -r f; do
         cp "$f" "$dir/$(echo "$f" | tr / _)"; done
       cp tests/fuzz/seeds/mocks/* "$dir/" ;;
     *) cp "tests/fuzz/seeds/$1"/* "$dir/" ;;
