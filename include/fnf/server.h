@@ -52,8 +52,8 @@ struct HttpRequest {
   std::string query;   // the raw text after '?', "" when there is none
   // Names in lower case; values as received, in arrival order.
   std::vector<std::pair<std::string, std::string>> headers;
-  std::string body;  // raw bytes (already de-chunked)
-  std::string remote_address;
+  std::string body;            // raw bytes (already de-chunked)
+  std::string remote_address;  // the peer's IP address, "127.0.0.1"
 
   // The first value of header `lower_case_name`, or nullptr.
   const std::string* Header(std::string_view lower_case_name) const;
@@ -61,10 +61,12 @@ struct HttpRequest {
 
 // An answer.
 struct HttpResponse {
-  int status = 200;
+  int status = 200;  // the HTTP status code
+  // The Content-Type header.
   std::string content_type = "application/json;charset=utf-8";
+  // Further headers, sent in this order.
   std::vector<std::pair<std::string, std::string>> headers;
-  std::string body;
+  std::string body;  // sent as is, with its Content-Length
 };
 
 // Serves the requests of one path prefix (e.g. a web console under
@@ -88,8 +90,9 @@ struct AccessLogEntry {
 };
 
 struct ServerOptions {
-  // Where to listen. Port 0 picks a free port (see Server::port()).
+  // The address to listen on.
   std::string host = "127.0.0.1";
+  // The port to listen on; 0 picks a free port (see Server::port()).
   int port = 8080;
   // The key pairs clients sign with. With none, every API request is refused
   // with InvalidAccessKeyID (unless check_signatures is off).
