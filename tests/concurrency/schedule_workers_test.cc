@@ -16,10 +16,12 @@ namespace {
 TEST_CASE("Worker threads fire schedules when the clock moves",
           "[concurrency]") {
   ManualClock clock;
-  Engine engine(EngineOptions{.worker_threads = 2, .clock = &clock});
+  // Declared before the engine so that they outlive its workers, which may
+  // still be inside the handler's notify when the test ends.
   std::mutex mu;
   std::condition_variable cv;
   std::set<std::string> ran;  // execution names seen by the task handler
+  Engine engine(EngineOptions{.worker_threads = 2, .clock = &clock});
   engine.RegisterTaskHandler("Svc:Tick", [&](const TaskRequest& r) {
     {
       std::lock_guard<std::mutex> l(mu);
