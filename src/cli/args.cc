@@ -316,7 +316,7 @@ std::unique_ptr<CLI::App> TestApp(TestArgs* args) {
 // ----------------------------------------------------------------
 
 struct ServeSlots {
-  std::string listen, key_id, key_secret, mocks;
+  std::string listen, key_id, key_secret, mocks, console_token;
   std::vector<std::string> tasks;
 };
 
@@ -325,7 +325,9 @@ std::unique_ptr<CLI::App> ServeApp(ServeArgs* args, ServeSlots* slots) {
       "Serves the Serverless Workflow / CloudFlow API (FnF OpenAPI 2019-03-15) "
       "over HTTP, so that Alibaba Cloud's SDKs and the aliyun CLI work against "
       "it with only their endpoint changed. The first line on stdout is 'fnf "
-      "serve: listening on http://HOST:PORT' with the real port; one "
+      "serve: listening on http://HOST:PORT' with the real port, the second "
+      "'fnf serve: console at http://HOST:PORT/console/?token=TOKEN', the web "
+      "console's address; one "
       "access-log line per request goes to stderr. A callback task "
       "(WaitForCustomCallback, legacy waitForCallback) that no --task or mock "
       "takes waits for ReportTaskSucceeded / ReportTaskFailed, and its "
@@ -355,6 +357,10 @@ std::unique_ptr<CLI::App> ServeApp(ServeArgs* args, ServeSlots* slots) {
   AddSingle(*app, "--region", &args->region, "REGION",
             "what DescribeRegions answers (default cn-hangzhou)");
   app->add_flag("--quiet", args->quiet, "no access log on stderr");
+  app->add_flag("--no-console", args->no_console,
+                Describe("no web console under /console/"));
+  AddSingle(*app, "--console-token", &slots->console_token, "TOKEN",
+            "the web console's token (default: a random one per start)");
   return app;
 }
 
@@ -419,6 +425,25 @@ bool ParseServeArgs(const std::vector<std::string>& args, ServeArgs* out,
     return false;
   }
   if (app->count("--mocks")) out->mocks_file = slots.mocks;
+  if (app->count("--console-token")) {
+    if (out->no_console) {
+      *error = "--console-token and --no-console exclude each other";
+      return false;
+    }
+    // It travels in a URL and a cookie: keep it to characters that need no
+    // escaping there, and long enough not to be guessed.
+    const std::string& token = slots.console_token;
+    if (token.size() < 8 || token.size() > 256 ||
+        token.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrs"
+                                "tuvwxyz0123456789-_.~") != std::string::npos) {
+      *error =
+          "--console-token needs 8 to 256 letters, digits, '-', '_', '.' or "
+          "'~', got '" +
+          token + "'";
+      return false;
+    }
+    out->console_token = token;
+  }
   if (!TaskCommands(slots.tasks, &out->tasks, error)) return false;
   // The variables a shell set up for the server may already hold.
   out->key_id = app->count("--access-key-id") ? std::optional(slots.key_id)

@@ -77,6 +77,8 @@ struct ServeArgs {
   bool virtual_time = false;                      // --virtual-time
   bool quiet = false;                             // --quiet
   std::string region = "cn-hangzhou";             // --region
+  bool no_console = false;                        // --no-console
+  std::optional<std::string> console_token;       // --console-token
   bool help = false;
 };
 

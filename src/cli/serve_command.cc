@@ -20,6 +20,9 @@
 #include "cli/commands.h"
 #include "cli/file_io.h"
 #include "cli/messages.h"
+#ifdef FNF_HAVE_CONSOLE
+#include "console/console.h"
+#endif
 #include <pthread.h>
 #include <signal.h>
 
@@ -180,12 +183,35 @@ int ServeCommand(const std::vector<std::string>& args, std::ostream& out,
       };
     }
     if (driver) options.after_api_call = [&driver] { driver->Poke(); };
+#ifdef FNF_HAVE_CONSOLE
+    // As Jupyter does: a fresh token per start unless one is given. Declared
+    // before the server, which calls it until it stops.
+    const std::string console_token =
+        serve.console_token ? *serve.console_token : console::NewToken();
+    std::optional<console::Console> web_console;
+#endif
     Server server(engine, options);
+#ifdef FNF_HAVE_CONSOLE
+    if (!serve.no_console) {
+      console::ConsoleOptions console_options{.token = console_token};
+      if (driver) console_options.after_change = [&driver] { driver->Poke(); };
+      web_console.emplace(engine, std::move(console_options));
+      server.AddRoute("/console", [&web_console](const HttpRequest& request) {
+        return web_console->Handle(request);
+      });
+    }
+#endif
     if (Status s = server.Start(); !s.ok()) {
       log_line("fnf serve: " + s.message());
       status = kExitEndedOtherwise;
     } else {
       out << "fnf serve: listening on " << server.url() << "\n";
+#ifdef FNF_HAVE_CONSOLE
+      if (web_console) {
+        out << "fnf serve: console at " << server.url()
+            << "/console/?token=" << console_token << "\n";
+      }
+#endif
       out.flush();
       int signal_number = 0;
       sigwait(&stop_signals, &signal_number);

@@ -29,6 +29,9 @@ struct DiagramNode {
   Shape shape = Shape::kBox;
   bool visited = false;  // MarkRun: the execution entered this state
   bool failed = false;   // MarkRun: the state failed
+  // Still running (set by the web console from a running execution's
+  // history; `fnf graph` never sets it). Only RenderDot draws it.
+  bool running = false;
 };
 
 struct DiagramEdge {
@@ -65,9 +68,17 @@ void MarkRun(const std::set<std::string>& visited,
 // failed ones class `failed`.
 std::string RenderMermaid(const Diagram& diagram);
 
+// How RenderDot writes its text.
+struct DotOptions {
+  // For Graphviz's SVG output: every state node gets `id="state_<id>"` and
+  // `class="state"` plus `visited`, `failed` and `running` as they apply, and
+  // '&' in labels is written as "&#38;" (Graphviz passes entities through).
+  bool svg_attributes = false;
+};
+
 // A `digraph` for Graphviz: Parallel and Map states as `cluster_` subgraphs;
-// visited states filled green, failed ones red.
-std::string RenderDot(const Diagram& diagram);
+// visited states filled green, failed ones red, running ones amber.
+std::string RenderDot(const Diagram& diagram, const DotOptions& options = {});
 
 }  // namespace fnf::internal
 

@@ -6,10 +6,15 @@
 namespace fnf::internal {
 namespace {
 
-// Text inside a quoted dot string.
-std::string Escape(const std::string& text) {
+// Text inside a quoted dot string. For SVG output '&' becomes an entity of
+// its own: Graphviz copies "&amp;" and the like through unescaped.
+std::string Escape(const std::string& text, bool svg = false) {
   std::string out;
   for (char c : text) {
+    if (svg && c == '&') {
+      out += "&#38;";
+      continue;
+    }
     if (c == '"' || c == '\\') out += '\\';
     if (c == '\n') {
       out += "\\n";
@@ -20,7 +25,7 @@ std::string Escape(const std::string& text) {
   return out;
 }
 
-std::string Attributes(const DiagramNode& node) {
+std::string Attributes(const DiagramNode& node, bool svg) {
   std::string shape = "box", style = "rounded";
   switch (node.shape) {
     case DiagramNode::Shape::kStart:
@@ -40,21 +45,31 @@ std::string Attributes(const DiagramNode& node) {
       break;
   }
   std::string colors;
-  if (node.failed || node.visited) {
+  if (node.failed || node.visited || node.running) {
     style += std::string(style.empty() ? "" : ",") + "filled";
-    colors = node.failed ? ", fillcolor=\"#f8d7da\", color=\"#dc3545\""
-                         : ", fillcolor=\"#d4edda\", color=\"#28a745\"";
+    colors = node.failed    ? ", fillcolor=\"#f8d7da\", color=\"#dc3545\""
+             : node.running ? ", fillcolor=\"#fff3cd\", color=\"#b8860b\""
+                            : ", fillcolor=\"#d4edda\", color=\"#28a745\"";
   }
-  std::string label = Escape(node.name) + "\\n" + Escape(node.type);
-  if (!node.detail.empty()) label.append(" ").append(Escape(node.detail));
+  std::string label = Escape(node.name, svg) + "\\n" + Escape(node.type, svg);
+  if (!node.detail.empty()) label.append(" ").append(Escape(node.detail, svg));
   std::string attrs = "shape=" + shape;
   if (!style.empty()) attrs += ", style=\"" + style + "\"";
-  return attrs + ", label=\"" + label + "\"" + colors;
+  attrs += ", label=\"" + label + "\"" + colors;
+  if (svg) {
+    std::string classes = "state";
+    if (node.visited) classes += " visited";
+    if (node.failed) classes += " failed";
+    if (node.running) classes += " running";
+    attrs += ", id=\"state_" + node.id + "\", class=\"" + classes + "\"";
+  }
+  return attrs;
 }
 
 class Writer {
  public:
-  explicit Writer(const Diagram& diagram) : diagram_(diagram) {}
+  Writer(const Diagram& diagram, const DotOptions& options)
+      : diagram_(diagram), svg_(options.svg_attributes) {}
 
   std::string Write() {
     text_ =
@@ -75,12 +90,12 @@ class Writer {
     std::string inner = framed ? indent + "  " : indent;
     if (framed) {
       text_ += indent + "subgraph cluster_" + cluster.id + " {\n" + inner +
-               "label=\"" + Escape(cluster.label) + "\";\n" + inner +
+               "label=\"" + Escape(cluster.label, svg_) + "\";\n" + inner +
                "style=rounded;\n";
     }
     for (size_t index : cluster.nodes) {
       const DiagramNode& node = diagram_.nodes[index];
-      text_ += inner + node.id + " [" + Attributes(node) + "];\n";
+      text_ += inner + node.id + " [" + Attributes(node, svg_) + "];\n";
     }
     for (const DiagramCluster& child : cluster.clusters) {
       WriteCluster(child, framed ? depth + 1 : depth, /*framed=*/true);
@@ -93,7 +108,9 @@ class Writer {
     auto add = [&attrs](const std::string& attr) {
       attrs += (attrs.empty() ? "" : ", ") + attr;
     };
-    if (!edge.label.empty()) add("label=\"" + Escape(edge.label) + "\"");
+    if (!edge.label.empty()) {
+      add("label=\"" + Escape(edge.label, svg_) + "\"");
+    }
     if (edge.kind == DiagramEdge::Kind::kCatch)
       add("style=dashed, color=\"#dc3545\"");
     if (edge.kind == DiagramEdge::Kind::kInner) add("style=dashed");
@@ -103,13 +120,14 @@ class Writer {
   }
 
   const Diagram& diagram_;
+  const bool svg_;
   std::string text_;
 };
 
 }  // namespace
 
-std::string RenderDot(const Diagram& diagram) {
-  return Writer(diagram).Write();
+std::string RenderDot(const Diagram& diagram, const DotOptions& options) {
+  return Writer(diagram, options).Write();
 }
 
 }  // namespace fnf::internal
