@@ -82,14 +82,15 @@ HttpResponse Answer(int status, std::string content_type, std::string body) {
   response.content_type = std::move(content_type);
   response.body = std::move(body);
   // Nothing but the console's own files; no framing; the token in a page's
-  // URL goes to no other site.
+  // URL goes to no other site (same-origin, not no-referrer: with that
+  // Chromium sends "Origin: null" on the console's own forms).
   response.headers = {
       {"Content-Security-Policy",
        "default-src 'none'; style-src 'self'; script-src 'self'; "
        "connect-src 'self'; img-src 'self' data:; form-action 'self'; "
        "frame-ancestors 'none'; base-uri 'none'"},
       {"X-Content-Type-Options", "nosniff"},
-      {"Referrer-Policy", "no-referrer"},
+      {"Referrer-Policy", "same-origin"},
       {"Cache-Control", "no-store"},
   };
   return response;
@@ -192,16 +193,14 @@ HttpResponse Console::Handle(const HttpRequest& request) {
   return response;
 }
 
-HttpResponse Console::Get(const std::string& page,
-                          const HttpRequest& request) {
+HttpResponse Console::Get(const std::string& page, const HttpRequest& request) {
   Pairs query;
   (void)server::ParseForm(request.query, "query", &query);
   if (page == "/style.css") {
     return Answer(200, "text/css; charset=utf-8", std::string(StyleSheet()));
   }
   if (page == "/console.js") {
-    return Answer(200, "text/javascript; charset=utf-8",
-                  std::string(Script()));
+    return Answer(200, "text/javascript; charset=utf-8", std::string(Script()));
   }
   if (page == "/" || page == "/index.html") {
     std::vector<FlowRow> rows;
@@ -271,11 +270,11 @@ HttpResponse Console::Post(const std::string& page,
   const std::string* origin = request.Header("origin");
   const std::string* host = request.Header("host");
   if (origin != nullptr &&
-      (host == nullptr || (*origin != "http://" + *host &&
-                           *origin != "https://" + *host))) {
-    return Message(403, "Forbidden",
-                   "The form was sent from another site (Origin " + *origin +
-                       ").");
+      (host == nullptr ||
+       (*origin != "http://" + *host && *origin != "https://" + *host))) {
+    return Message(
+        403, "Forbidden",
+        "The form was sent from another site (Origin " + *origin + ").");
   }
   Pairs form;
   if (Status s = server::ParseForm(request.body, "body", &form); !s.ok()) {
@@ -288,17 +287,17 @@ HttpResponse Console::Post(const std::string& page,
   }
   const std::string flow = Value(form, "flow"), name = Value(form, "name");
   if (page == "/start") {
-    auto started = engine_.StartExecution(
-        {.flow_name = flow, .execution_name = name, .input = Value(form, "input")});
+    auto started = engine_.StartExecution({.flow_name = flow,
+                                           .execution_name = name,
+                                           .input = Value(form, "input")});
     if (options_.after_change) options_.after_change();
     if (!started.ok()) return EngineError(started.status());
     return Redirect(ExecutionUrl(flow, started->name));
   }
-  auto stopped = engine_.StopExecution(
-      {.flow_name = flow,
-       .execution_name = name,
-       .error = Value(form, "error"),
-       .cause = Value(form, "cause")});
+  auto stopped = engine_.StopExecution({.flow_name = flow,
+                                        .execution_name = name,
+                                        .error = Value(form, "error"),
+                                        .cause = Value(form, "cause")});
   if (options_.after_change) options_.after_change();
   if (!stopped.ok()) return EngineError(stopped.status());
   return Redirect(ExecutionUrl(flow, name));

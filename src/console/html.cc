@@ -41,9 +41,23 @@ std::string QueryValue(std::string_view text) {
   return server::PercentEncode(text);
 }
 
+namespace {
+
+// rapidjson's writer would quote numbers read as strings; this one writes
+// them as they were spelt.
+class PrettyNumbers : public rapidjson::PrettyWriter<rapidjson::StringBuffer> {
+ public:
+  using PrettyWriter::PrettyWriter;
+  bool RawNumber(const char* text, rapidjson::SizeType size, bool) {
+    return RawValue(text, size, rapidjson::kNumberType);
+  }
+};
+
+}  // namespace
+
 std::string PrettyJson(std::string_view text) {
   rapidjson::StringBuffer buffer;
-  rapidjson::PrettyWriter<rapidjson::StringBuffer> writer(buffer);
+  PrettyNumbers writer(buffer);
   writer.SetIndent(' ', 2);
   rapidjson::Reader reader;
   std::string copy(text);
@@ -89,14 +103,14 @@ header { display: flex; flex-wrap: wrap; gap: .4em 1em; align-items: baseline;
 header a { color: #fff; }
 header .home { font-weight: 600; text-decoration: none; }
 main { max-width: 1200px; margin: 0 auto; padding: .5em 1em 3em; }
-h1 { font-size: 1.5em; margin: .4em 0; word-break: break-all; }
+h1 { font-size: 1.5em; margin: .4em 0; overflow-wrap: anywhere; }
 h2 { font-size: 1.15em; margin: 1.4em 0 .5em; border-bottom: 1px solid var(--line); }
 a { color: #0b5ed7; }
 table { border-collapse: collapse; width: 100%; }
 th, td { text-align: left; padding: .35em .5em; border-bottom: 1px solid var(--line);
   vertical-align: top; }
 th { background: var(--bg); font-weight: 600; }
-td.name { word-break: break-all; }
+td.name { overflow-wrap: anywhere; }
 .scroll { overflow-x: auto; }
 pre { background: var(--bg); border: 1px solid var(--line); padding: .6em; margin: 0;
   overflow-x: auto; white-space: pre-wrap; word-break: break-word; max-height: 32em; }

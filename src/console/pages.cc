@@ -22,8 +22,8 @@ std::string Nav(const std::string& flow_name) {
 }
 
 std::string Hidden(const char* name, const std::string& value) {
-  return std::string("<input type=\"hidden\" name=\"") + name +
-         "\" value=\"" + Escape(value) + "\">";
+  return std::string("<input type=\"hidden\" name=\"") + name + "\" value=\"" +
+         Escape(value) + "\">";
 }
 
 // A JSON text as a block: pretty-printed, escaped.
@@ -39,9 +39,8 @@ std::string Fact(const char* name, const std::string& html) {
 std::string DiagramSection(const std::string& svg, bool marked) {
   std::string html = "<h2>Diagram</h2>\n<div class=\"diagram\" id=\"diagram\"";
   html += marked ? " data-live=\"1\">" : ">";
-  html += svg.empty()
-              ? "<p class=\"muted\">The definition cannot be drawn.</p>"
-              : svg;
+  html += svg.empty() ? "<p class=\"muted\">The definition cannot be drawn.</p>"
+                      : svg;
   html += "</div>\n";
   if (marked) {
     html +=
@@ -135,9 +134,9 @@ std::string Progress(const RunMarks& marks) {
   if (marks.fans.empty()) return "";
   std::string html = "<ul class=\"progress\">";
   for (const FanProgress& fan : marks.fans) {
-    html += "<li><b>" + Escape(fan.state) + "</b>: " +
-            std::to_string(fan.ended) + " of " + std::to_string(fan.started) +
-            " " + fan.kind + " done, " +
+    html += "<li><b>" + Escape(fan.state) +
+            "</b>: " + std::to_string(fan.ended) + " of " +
+            std::to_string(fan.started) + " " + fan.kind + " done, " +
             std::to_string(fan.started - fan.ended) + " running</li>";
   }
   return html + "</ul>\n";
@@ -146,8 +145,8 @@ std::string Progress(const RunMarks& marks) {
 std::string StateList(const char* label, const std::set<std::string>& names,
                       const char* css) {
   if (names.empty()) return "";
-  std::string html = std::string("<dt>") + label + "</dt><dd class=\"" + css +
-                     "\">";
+  std::string html =
+      std::string("<dt>") + label + "</dt><dd class=\"" + css + "\">";
   bool first = true;
   for (const std::string& name : names) {
     html += (first ? "" : ", ") + Escape(name);
@@ -218,18 +217,17 @@ std::string FlowPage(const Flow& flow, const std::string& svg,
         ExecutionRows(flow.name, executions.page.items) +
         "</tbody></table></div>\n";
   }
-  if (!executions.page_token.empty() ||
-      !executions.page.next_token.empty()) {
+  if (!executions.page_token.empty() || !executions.page.next_token.empty()) {
     body += "<p class=\"paging\">";
     if (!executions.page_token.empty()) {
       body += "<a href=\"" + Escape(ListUrl(flow.name, executions, "")) +
               "\">First page</a>";
     }
     if (!executions.page.next_token.empty()) {
-      body += "<a href=\"" +
-              Escape(ListUrl(flow.name, executions,
-                             executions.page.next_token)) +
-              "\" rel=\"next\">Next page</a>";
+      body +=
+          "<a href=\"" +
+          Escape(ListUrl(flow.name, executions, executions.page.next_token)) +
+          "\" rel=\"next\">Next page</a>";
     }
     body += "</p>\n";
   }
@@ -266,16 +264,16 @@ std::string ExecutionPage(const Execution& execution,
   body += "<h2>Output</h2>\n" + JsonBlock(execution.output);
   body += "</section>\n";
   if (running) {
-    body +=
-        std::string("<section id=\"stop\" data-live=\"1\"><form method="
-                    "\"post\" action=\"/console/stop\" class=\"stop inline\">") +
-        Hidden("csrf", csrf) + Hidden("flow", execution.flow_name) +
-        Hidden("name", execution.name) +
-        "<label>Error (optional)<input name=\"error\" maxlength=\"128\">"
-        "</label><label>Cause (optional)<input name=\"cause\" "
-        "maxlength=\"4096\"></label>"
-        "<button type=\"submit\" class=\"stop\">Stop execution</button>"
-        "</form></section>\n";
+    body += std::string(
+                "<section id=\"stop\" data-live=\"1\"><form method="
+                "\"post\" action=\"/console/stop\" class=\"stop inline\">") +
+            Hidden("csrf", csrf) + Hidden("flow", execution.flow_name) +
+            Hidden("name", execution.name) +
+            "<label>Error (optional)<input name=\"error\" maxlength=\"128\">"
+            "</label><label>Cause (optional)<input name=\"cause\" "
+            "maxlength=\"4096\"></label>"
+            "<button type=\"submit\" class=\"stop\">Stop execution</button>"
+            "</form></section>\n";
   }
   body += DiagramSection(svg, /*marked=*/true);
   body += "<h2>Input</h2>\n" + JsonBlock(execution.input);

@@ -217,5 +217,59 @@ TEST_CASE("fnf serve: bad arguments exit 2 with a message") {
   CHECK(bad_listen.Wait() == 2);
 }
 
+TEST_CASE("fnf serve: the console's address, --no-console, --console-token") {
+#ifdef FNF_HAVE_CONSOLE
+  ServeProcess given({"--listen", "127.0.0.1:0", "--no-auth", "--quiet",
+                      "--console-token", "abcdefgh12"});
+  int port = PortOf(given.StdoutLine());
+  CHECK(given.StdoutLine() ==
+        "fnf serve: console at http://127.0.0.1:" + std::to_string(port) +
+            "/console/?token=abcdefgh12");
+  httplib::Client http("127.0.0.1", port);
+  auto refused = http.Get("/console/");
+  REQUIRE(refused);
+  CHECK(refused->status == 401);
+  auto page = http.Get("/console/?token=abcdefgh12");
+  REQUIRE(page);
+  CHECK(page->status == 200);
+  CHECK(given.Terminate() == 0);
+  // A fresh random token per start.
+  std::string tokens[2];
+  for (std::string& token : tokens) {
+    ServeProcess random({"--listen", "127.0.0.1:0", "--no-auth", "--quiet"});
+    PortOf(random.StdoutLine());
+    std::smatch m;
+    std::string line = random.StdoutLine();
+    CHECK(std::regex_match(
+        line, m,
+        std::regex("^fnf serve: console at http://127\\.0\\.0\\.1:[0-9]+"
+                   "/console/\\?token=([0-9a-f]{32})$")));
+    token = m[1].str();
+    CHECK(random.Terminate() == 0);
+  }
+  CHECK(tokens[0] != tokens[1]);
+#endif
+  ServeProcess off(
+      {"--listen", "127.0.0.1:0", "--no-auth", "--quiet", "--no-console"});
+  int off_port = PortOf(off.StdoutLine());
+  httplib::Client off_http("127.0.0.1", off_port);
+  auto not_served = off_http.Get("/console/");
+  REQUIRE(not_served);
+  CHECK(not_served->status == 400);  // the API's "path not served"
+  CHECK(off.Terminate() == 0);
+  CHECK(off.StdoutLine().empty());  // no console line
+
+  ServeProcess short_token({"--no-auth", "--console-token", "abc"});
+  CHECK(short_token.StderrUntil(std::regex("^(fnf serve: .*)$")) ==
+        "fnf serve: --console-token needs 8 to 256 letters, digits, '-', '_', "
+        "'.' or '~', got 'abc'");
+  CHECK(short_token.Wait() == 2);
+  ServeProcess both(
+      {"--no-auth", "--no-console", "--console-token", "abcdefgh"});
+  CHECK(both.StderrUntil(std::regex("^(fnf serve: .*)$")) ==
+        "fnf serve: --console-token and --no-console exclude each other");
+  CHECK(both.Wait() == 2);
+}
+
 }  // namespace
 }  // namespace fnf::testing
