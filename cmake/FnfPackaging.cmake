@@ -237,6 +237,9 @@ if(_fnf_type STREQUAL "SHARED_LIBRARY")
   # dpkg-shlibdeps cannot know libfnf's package: that dependency is the one above.
   set(CPACK_DEBIAN_TOOL_PACKAGE_SHLIBDEPS OFF)
   set(CPACK_DEBIAN_DEV_PACKAGE_SHLIBDEPS OFF)
+  if(TARGET fnf_console)  # the tool's console lays diagrams out with Graphviz
+    set(CPACK_DEBIAN_TOOL_PACKAGE_DEPENDS "libgvc6, libcgraph6")
+  endif()
 else()
   set(CPACK_COMPONENTS_ALL dev tool)
 endif()

@@ -2,9 +2,10 @@
 # Installs what fnf needs to build and test on Debian 12 (bookworm), and nothing that is
 # already there. Safe to run again and again.
 #
-#   scripts/install-deps.sh              build dependencies (library, tool, server), clang, clang-format
+#   scripts/install-deps.sh              build dependencies (library, tool, server, console), clang, clang-format
 #   scripts/install-deps.sh --test       also what the tests need: a PostgreSQL server, Node.js and
-#                                        npm (SDK tests), Graphviz, the libFuzzer runtime, Doxygen
+#                                        npm (SDK tests), Graphviz, the libFuzzer runtime, Doxygen,
+#                                        Chromium (the console's browser test)
 #   scripts/install-deps.sh --bench      also Google Benchmark (libbenchmark-dev)
 #   scripts/install-deps.sh --check      only report what is missing (exit 1 if anything is)
 #
@@ -15,7 +16,7 @@ set -euo pipefail
 packages=(
   build-essential cmake pkg-config git
   libabsl-dev rapidjson-dev libyaml-cpp-dev catch2 libre2-dev libssl-dev
-  libsqlite3-dev libpq-dev libcpp-httplib-dev libcli11-dev
+  libsqlite3-dev libpq-dev libcpp-httplib-dev libcli11-dev libgraphviz-dev
   clang clang-format
 )
 check_only=0
@@ -23,14 +24,15 @@ for arg in "$@"; do
   case "$arg" in
     --bench) packages+=(libbenchmark-dev) ;;
     --test)
-      packages+=(postgresql graphviz doxygen libclang-rt-14-dev python3-jsonschema python3-yaml)
+      packages+=(postgresql graphviz doxygen libclang-rt-14-dev python3-jsonschema python3-yaml
+                 chromium)
       # Node.js may come from elsewhere (nodesource); only ask Debian for it when it is missing.
       command -v node >/dev/null 2>&1 || packages+=(nodejs)
       command -v npm >/dev/null 2>&1 || packages+=(npm)
       ;;
     --check) check_only=1 ;;
     -h | --help)
-      sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'
+      sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'
       exit 0
       ;;
     *)

@@ -103,14 +103,14 @@ header { display: flex; flex-wrap: wrap; gap: .4em 1em; align-items: baseline;
 header a { color: #fff; }
 header .home { font-weight: 600; text-decoration: none; }
 main { max-width: 1200px; margin: 0 auto; padding: .5em 1em 3em; }
-h1 { font-size: 1.5em; margin: .4em 0; overflow-wrap: anywhere; }
+h1 { font-size: 1.5em; margin: .4em 0; overflow-wrap: break-word; }
 h2 { font-size: 1.15em; margin: 1.4em 0 .5em; border-bottom: 1px solid var(--line); }
 a { color: #0b5ed7; }
 table { border-collapse: collapse; width: 100%; }
 th, td { text-align: left; padding: .35em .5em; border-bottom: 1px solid var(--line);
   vertical-align: top; }
 th { background: var(--bg); font-weight: 600; }
-td.name { overflow-wrap: anywhere; }
+td.name { overflow-wrap: break-word; }
 .scroll { overflow-x: auto; }
 pre { background: var(--bg); border: 1px solid var(--line); padding: .6em; margin: 0;
   overflow-x: auto; white-space: pre-wrap; word-break: break-word; max-height: 32em; }
@@ -143,6 +143,10 @@ button.stop { border-color: var(--bad); background: var(--bad); }
 details summary { cursor: pointer; font-family: ui-monospace, monospace; font-size: .9em;
   white-space: nowrap; overflow: hidden; text-overflow: ellipsis; max-width: 60em; }
 .paging { margin: .8em 0; display: flex; gap: 1em; }
+@media (min-width: 1000px) {
+  .columns { display: grid; grid-template-columns: minmax(0, 2fr) minmax(0, 3fr);
+    gap: 0 2em; align-items: start; }
+}
 @media (max-width: 640px) {
   body { font-size: 14px; }
   main { padding: .3em .5em 2em; }

@@ -241,7 +241,10 @@ std::string ExecutionPage(const Execution& execution,
                           const RunMarks& marks, const std::string& svg,
                           const std::string& csrf) {
   const bool running = !IsTerminal(execution.status);
-  std::string body = "<section id=\"summary\" data-live=\"1\">\n";
+  // Two columns on a wide screen: the facts beside the picture.
+  std::string body =
+      "<div class=\"columns\"><div>\n<section id=\"summary\" "
+      "data-live=\"1\">\n";
   body += "<dl class=\"facts\">\n";
   body += Fact("Status", Badge(ToString(execution.status)));
   body += Fact("Flow", "<a href=\"" + Escape(FlowUrl(execution.flow_name)) +
@@ -275,8 +278,9 @@ std::string ExecutionPage(const Execution& execution,
             "<button type=\"submit\" class=\"stop\">Stop execution</button>"
             "</form></section>\n";
   }
-  body += DiagramSection(svg, /*marked=*/true);
   body += "<h2>Input</h2>\n" + JsonBlock(execution.input);
+  body += "</div><div>\n" + DiagramSection(svg, /*marked=*/true) +
+          "</div></div>\n";
   body += "<section id=\"history\" data-live=\"1\">\n<h2>History (" +
           std::to_string(events.size()) + " events)</h2>\n" +
           HistoryTable(events) + "</section>\n";
