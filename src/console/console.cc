@@ -169,7 +169,8 @@ HttpResponse Console::Handle(const HttpRequest& request) {
   } else if (auto value = CookieValue(request, cookie)) {
     granted = server::ConstantTimeEquals(*value, options_.token);
   }
-  if (!granted) {
+  // An empty token (a host's mistake) opens nothing.
+  if (!granted || options_.token.empty()) {
     return Message(401, "Token needed",
                    "This console needs its token: open the address fnf serve "
                    "printed (console at http://.../console/?token=...).");

@@ -22,7 +22,7 @@
 namespace fnf::console {
 
 struct ConsoleOptions {
-  // The token a browser must show. REQUIRES: not empty.
+  // The token a browser must show. Empty: every request is refused.
   std::string token;
   // Called after the console started or stopped an execution (a host driving
   // a manual-mode engine uses it, as ServerOptions::after_api_call). Empty:

@@ -279,8 +279,8 @@ std::string ExecutionPage(const Execution& execution,
             "</form></section>\n";
   }
   body += "<h2>Input</h2>\n" + JsonBlock(execution.input);
-  body += "</div><div>\n" + DiagramSection(svg, /*marked=*/true) +
-          "</div></div>\n";
+  body +=
+      "</div><div>\n" + DiagramSection(svg, /*marked=*/true) + "</div></div>\n";
   body += "<section id=\"history\" data-live=\"1\">\n<h2>History (" +
           std::to_string(events.size()) + " events)</h2>\n" +
           HistoryTable(events) + "</section>\n";

@@ -37,8 +37,8 @@ std::string ExecutionPage(const Execution& execution,
                           const std::vector<HistoryEvent>& events,
                           const RunMarks& marks, const std::string& svg,
                           const std::string& csrf);
-// A page for a refused request: `status` (400, 401, 404 ...), a title and a
-// message (plain text).
+// The page of a refused request (401, 403, 404 ...): a title and a message,
+// both plain text.
 std::string MessagePage(const std::string& title, const std::string& message);
 
 // The console's URLs of a flow and an execution.

@@ -158,6 +158,16 @@ TEST_CASE(
   CHECK(bad_input.body.find("InvalidArgument: ") != std::string::npos);
 }
 
+TEST_CASE("Console: an empty token opens nothing", "[console]") {
+  Engine engine(EngineOptions{.worker_threads = 0});
+  Console console(engine, {.token = ""});
+  HttpRequest request{.method = "GET", .path = "/console/", .query = "token="};
+  CHECK(console.Handle(request).status == 401);
+  request.query = "";
+  request.headers = {{"cookie", "fnf_console="}};
+  CHECK(console.Handle(request).status == 401);
+}
+
 TEST_CASE("Console: the execution page shows its path through the flow",
           "[console]") {
   Fixture f;
