@@ -469,11 +469,27 @@ def main():
               browser.evaluate("document.querySelector('main p').textContent"),
               "a bad input is refused with its error code")
 
+        # With JavaScript off the forms work all the same.
+        browser.call("Emulation.setScriptExecutionDisabled", {"value": True}, session=True)
+        browser.open(base + "/console/execution?flow=orders&name=from-page")
+        browser.evaluate("document.querySelector('form.stop input[name=cause]').value = 'no js'")
+        browser.click_and_wait("form.stop button")
+        check(browser.evaluate(STATUS) == "Stopped", "Stop works with JavaScript off")
+        browser.click_and_wait("form.start button")
+        check(browser.evaluate(STATUS) == "Running" and browser.evaluate(H1) != "from-page",
+              "Start works with JavaScript off (a generated name)")
+        check(browser.evaluate("document.body.hasAttribute('data-live')"),
+              "the page would refresh, had it JavaScript")
+        browser.call("Emulation.setScriptExecutionDisabled", {"value": False}, session=True)
+        _, described = api(port, "DescribeExecution",
+                           {"FlowName": "orders", "ExecutionName": "from-page"})
+        check(described.get("ErrorMessage") == "no js", "the API sees the cause given")
+
         # Filters and paging on the flow page.
         browser.open(base + "/console/flow?name=orders&status=Stopped")
         check(browser.evaluate(
             "Array.from(document.querySelectorAll('table.executions td.name')).map(c => c.textContent)")
-            == ["e2"], "status filter: only e2 is Stopped")
+            == ["e2", "from-page"], "status filter: e2 and from-page are Stopped")
         browser.open(base + "/console/flow?name=orders&prefix=from")
         check(browser.evaluate(
             "Array.from(document.querySelectorAll('table.executions td.name')).map(c => c.textContent)")
@@ -493,7 +509,10 @@ def main():
         check(browser.evaluate(marked("visited")) == ["Boom", "Prepare"], "b00's path")
 
         # A form from another origin, or without the page's form token: 403.
-        form = urllib.parse.urlencode({"flow": "orders", "name": "from-page"}).encode()
+        require(api(port, "StartExecution", {"FlowName": "orders", "ExecutionName": "still-running",
+                                             "Input": json.dumps({"items": []})})[0] == 200,
+                "StartExecution still-running")
+        form = urllib.parse.urlencode({"flow": "orders", "name": "still-running"}).encode()
         request = urllib.request.Request(
             base + "/console/stop", data=form, method="POST",
             headers={"Cookie": "fnf_console_%d=%s" % (port, TOKEN),
@@ -505,8 +524,8 @@ def main():
             code = e.code
         check(code == 403, "Stop without the form token: 403")
         _, described = api(port, "DescribeExecution",
-                           {"FlowName": "orders", "ExecutionName": "from-page"})
-        check(described.get("Status") == "Running", "... and from-page still runs")
+                           {"FlowName": "orders", "ExecutionName": "still-running"})
+        check(described.get("Status") == "Running", "... and the execution still runs")
     finally:
         if browser is not None:
             browser.close()
