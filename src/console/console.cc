@@ -152,7 +152,11 @@ Console::Console(Engine& engine, ConsoleOptions options)
     : engine_(engine), options_(std::move(options)), form_token_(NewToken()) {}
 
 HttpResponse Console::Handle(const HttpRequest& request) {
-  if (request.path == "/console") return Redirect("/console/");
+  if (request.path == "/console") {
+    // Keeps the query: "/console?token=..." works as typed.
+    return Redirect(request.query.empty() ? "/console/"
+                                          : "/console/?" + request.query);
+  }
   if (request.path.rfind("/console/", 0) != 0) {
     return Message(404, "Not found", "There is no page " + request.path + ".");
   }

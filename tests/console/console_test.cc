@@ -104,6 +104,8 @@ TEST_CASE(
   CHECK(f.Page("/console/nowhere").status == 404);
   CHECK(f.Page("/console/flow", "name=missing").status == 404);
   CHECK(f.Send("GET", "/console", "", {}).status == 303);
+  CHECK(Fixture::Header(f.Send("GET", "/console", "token=t", {}), "Location") ==
+        "/console/?token=t");
   CHECK(f.Send("PUT", "/console/", "", {{"cookie", kCookie}}).status == 405);
 }
 
