@@ -195,7 +195,8 @@ std::string FlowsPage(const std::vector<FlowRow>& flows) {
 
 std::string FlowPage(const Flow& flow, const std::string& svg,
                      const ExecutionList& executions, const std::string& csrf) {
-  std::string body = "<dl class=\"facts\">\n";
+  // Two columns on a wide screen: the facts and executions beside the picture.
+  std::string body = "<div class=\"columns\"><div>\n<dl class=\"facts\">\n";
   body += Fact("Mode", Escape(flow.execution_mode));
   if (!flow.description.empty()) {
     body += Fact("Description", Escape(flow.description));
@@ -203,7 +204,6 @@ std::string FlowPage(const Flow& flow, const std::string& svg,
   body += Fact("Created", Escape(flow.created_time));
   body += Fact("Last modified", Escape(flow.last_modified_time));
   body += "</dl>\n";
-  body += DiagramSection(svg, /*marked=*/false);
   body += "<h2>Executions</h2>\n" + FilterForm(flow.name, executions);
   if (!executions.error.empty()) {
     body += "<p class=\"error\">" + Escape(executions.error) + "</p>\n";
@@ -232,6 +232,8 @@ std::string FlowPage(const Flow& flow, const std::string& svg,
     body += "</p>\n";
   }
   body += "<h2>Start an execution</h2>\n" + StartForm(flow.name, "{}", csrf);
+  body += "</div><div>\n" + DiagramSection(svg, /*marked=*/false) +
+          "</div></div>\n";
   body += "<h2>Definition</h2>\n<pre>" + Escape(flow.definition) + "</pre>\n";
   return PageFrame(flow.name, "", body, /*live=*/false);
 }
