@@ -221,7 +221,7 @@ set(CPACK_COMPONENT_DEV_DESCRIPTION
     "fnf engine library: headers, CMake package and pkg-config file")
 # find_package(fnf) and pkg-config --static look for libfnf's own dependencies.
 set(CPACK_DEBIAN_DEV_PACKAGE_DEPENDS
-    "libabsl-dev, libyaml-cpp-dev, libssl-dev, libre2-dev, libsqlite3-dev, pkg-config")
+    "libabsl-dev, libyaml-cpp-dev, libssl-dev, libre2-dev, libsqlite3-dev, libpq-dev, pkg-config")
 
 set(CPACK_DEBIAN_TOOL_PACKAGE_NAME fnf)
 set(CPACK_DEBIAN_TOOL_PACKAGE_SECTION utils)

@@ -50,16 +50,33 @@ enum class Durability {
 StatusOr<std::shared_ptr<Store>> OpenSqliteStore(
     const std::string& path, Durability durability = Durability::kPowerLoss);
 
-// Several hosts on one PostgreSQL database. NOT AVAILABLE in this version:
-// OpenPostgresStore always returns ActionNotSupported. The names are reserved
-// so that hosts can be written against them.
+// Settings of a store shared by several hosts on one PostgreSQL database.
 struct PostgresOptions {
-  std::chrono::milliseconds lease{5000};  // a silent host's executions move on
-  std::chrono::milliseconds poll{200};    // how often idle hosts look for work
+  // How long a host may stay silent before the others take over its
+  // executions. Must be positive.
+  std::chrono::milliseconds lease{5000};
+  // How often an idle host looks for due work. Positive, shorter than lease.
+  std::chrono::milliseconds poll{200};
 };
 
-// Always fails with ActionNotSupported ("PostgreSQL stores are not available
-// in this build of fnf"); see PostgresOptions. Thread-safe.
+// Opens the PostgreSQL database `conninfo` names (a libpq connection string,
+// "host=/run/postgresql dbname=fnf", or URI, "postgresql://user@host/fnf") as
+// a store shared by several hosts, and brings it to this build's schema (the
+// same tables as the SQLite file; created in one transaction by whichever
+// host opens an empty database first). Without `connect_timeout` in
+// `conninfo`, connecting gives up after 10 seconds.
+// NOTE: in this version the engine does not yet run executions on a
+// PostgreSQL store (docs/durability.md); opening one checks and prepares it.
+// Errors:
+//  - InvalidArgument: `conninfo` is empty or cannot be parsed, names a
+//    database that does not exist, or a database holding a table of fnf's
+//    names without fnf's metadata (another application's: give fnf a
+//    database or schema of its own); the store was written by a newer fnf;
+//    `options` out of range.
+//  - AccessDenied: the server refused the user or the password.
+//  - InternalServerError: the server cannot be reached, or failed while the
+//    schema was being prepared (nothing of it was committed).
+// Thread-safe.
 StatusOr<std::shared_ptr<Store>> OpenPostgresStore(
     const std::string& conninfo, PostgresOptions options = {});
 

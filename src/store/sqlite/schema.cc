@@ -131,6 +131,26 @@ StatusOr<int> StoreFormatVersion(SqliteDb& db) {
   return version;
 }
 
+Status CheckNotNewer(std::string_view where, int version, int target) {
+  if (version <= target) return Status();
+  return Status(ErrorCode::kInvalidArgument,
+                StrCat("store ", where, " has format version ", version,
+                       ", written by a newer fnf; this build reads versions "
+                       "up to ",
+                       target, ". Open it with a newer fnf."));
+}
+
+StatusOr<const Migration*> MigrationFrom(
+    const std::vector<Migration>& migrations, int from,
+    std::string_view where) {
+  for (const Migration& m : migrations) {
+    if (m.from == from) return &m;
+  }
+  return Status(ErrorCode::kInternalServerError,
+                StrCat("store ", where, ": no migration from format version ",
+                       from, " to ", from + 1, "."));
+}
+
 Status PrepareSchema(SqliteDb& db, int target,
                      const std::vector<Migration>& migrations) {
   auto app = db.QueryInt("PRAGMA application_id");
@@ -147,25 +167,12 @@ Status PrepareSchema(SqliteDb& db, int target,
   }
   auto version = StoreFormatVersion(db);
   if (!version.ok()) return version.status();
-  if (*version > target) {
-    return Status(ErrorCode::kInvalidArgument,
-                  StrCat("store ", db.path(), " has format version ", *version,
-                         ", written by a newer fnf; this build reads versions "
-                         "up to ",
-                         target, ". Open it with a newer fnf."));
-  }
+  Status newer = CheckNotNewer(db.path(), *version, target);
+  if (!newer.ok()) return newer;
   for (int v = *version; v < target; ++v) {
-    const Migration* step = nullptr;
-    for (const Migration& m : migrations) {
-      if (m.from == v) step = &m;
-    }
-    if (step == nullptr) {
-      return Status(
-          ErrorCode::kInternalServerError,
-          StrCat("store ", db.path(), ": no migration from format version ", v,
-                 " to ", v + 1, "."));
-    }
-    Status s = RunVersioned(db, step->statements, v + 1, false);
+    auto step = MigrationFrom(migrations, v, db.path());
+    if (!step.ok()) return step.status();
+    Status s = RunVersioned(db, (*step)->statements, v + 1, false);
     if (!s.ok()) return s;
   }
   return Status();

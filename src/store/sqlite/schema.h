@@ -7,6 +7,7 @@
 #define FNF_STORE_SQLITE_SCHEMA_H_
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "fnf/status.h"
@@ -32,6 +33,15 @@ struct Migration {
 };
 // This build's migrations, oldest first (none while only version 1 exists).
 const std::vector<Migration>& StoreMigrations();
+
+// InvalidArgument when a store at `where` of format `version` was written by a
+// newer fnf than one that reads up to `target`; OK otherwise. Shared by both
+// SQL stores so that they say it the same way.
+Status CheckNotNewer(std::string_view where, int version, int target);
+// The migration step from `from` in `migrations`, or InternalServerError
+// naming the store at `where` when there is none.
+StatusOr<const Migration*> MigrationFrom(
+    const std::vector<Migration>& migrations, int from, std::string_view where);
 
 // Makes `db` an fnf store of version `target`: creates the schema in an empty
 // file, refuses another application's database or a version newer than

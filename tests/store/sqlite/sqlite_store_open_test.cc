@@ -302,15 +302,5 @@ TEST_CASE("A store is open in one place at a time", "[store][sqlite]") {
   CHECK(OpenSqliteStore(path).ok());
 }
 
-TEST_CASE("OpenPostgresStore says PostgreSQL is not available", "[store]") {
-  auto store = OpenPostgresStore("postgresql://localhost/fnf");
-  REQUIRE(!store.ok());
-  CHECK(store.status().code() == "ActionNotSupported");
-  CHECK(store.status().message() ==
-        "PostgreSQL stores are not available in this build of fnf; use "
-        "OpenSqliteStore for a "
-        "durable store on one host.");
-}
-
 }  // namespace
 }  // namespace fnf::internal
