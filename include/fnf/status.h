@@ -6,9 +6,11 @@
 // function throws.
 //
 // Example:
-//   fnf::StatusOr<fnf::Execution> e = engine.StartExecution({.flow_name =
-//   "f1"}); if (!e.ok()) std::cerr << e.status().ToString() << "\n";  //
-//   "FlowNotExists: Flow f1 ..."
+// clang-format off
+//   fnf::StatusOr<fnf::Execution> e = engine.StartExecution({.flow_name = "f1"});
+//   if (!e.ok()) std::cerr << e.status().ToString() << "\n";
+//   // "FlowNotExists (HTTP 404): Flow f1 does not exist."
+// clang-format on
 #ifndef FNF_STATUS_H_
 #define FNF_STATUS_H_
 
