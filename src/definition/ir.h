@@ -6,9 +6,11 @@
 #define FNF_DEFINITION_IR_H_
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "expr/constructor.h"
@@ -148,6 +150,16 @@ struct CompiledFlow {
   std::shared_ptr<const CompiledFlow> owner;
   const Scope& entry() const { return root ? *root : top; }
 };
+
+// Calls `fn` for `scope` and every scope nested in it (Parallel branches, Map
+// processors, legacy choice and default steps), parents before children.
+void ForEachScope(const Scope& scope,
+                  const std::function<void(const Scope&)>& fn);
+// The scope of `flow` whose path is `path` ("" for the top level), looked up
+// in the flow that owns it for a distributed Map's child; nullptr when there
+// is none. Frames are written out by their scope's path and found again with
+// this after the flow is recompiled.
+const Scope* FindScope(const CompiledFlow& flow, std::string_view path);
 
 }  // namespace fnf::internal
 

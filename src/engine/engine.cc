@@ -1089,11 +1089,12 @@ Execution Engine::Impl::Launch(const ExecPtr& exec, bool express_bound) {
     interp.Start();
     if (express_bound && !exec->version->compiled->timeout_seconds) {
       // Express executions last at most five minutes (docs/cloudflow.md).
+      exec->timeout_due_ms =
+          exec->started_ms +
+          options_.limits.express_execution_max_seconds * 1000;
       fx.timers.push_back(internal::TimerRequest{
-          TimePoint(std::chrono::milliseconds(exec->started_ms)) +
-              std::chrono::seconds(
-                  options_.limits.express_execution_max_seconds),
-          0, exec->timeout_generation});
+          TimePoint(std::chrono::milliseconds(exec->timeout_due_ms)), 0,
+          exec->timeout_generation});
     }
     exec->queued = true;
     result = Snapshot(*exec);

@@ -101,10 +101,14 @@ std::string RenderDetail(const Event& e);
 struct Frame {
   enum class Phase : uint8_t { kEnter, kWaiting, kDone };
   uint64_t id = 0;
+  // The scope the frame runs. A store writes it as scope->path and finds it
+  // again with FindScope (definition/ir.h) after recompiling the flow.
   const Scope* scope = nullptr;
-  Frame* parent = nullptr;  // the frame whose Parallel/Map state runs this one
-  int slot = 0;             // branch or item index
-  int state = -1;           // index into scope->states
+  // The frame whose Parallel/Map state runs this one (an id, so that frames
+  // can be written out and read back); 0 for the top level.
+  uint64_t parent_id = 0;
+  int slot = 0;    // branch or item index
+  int state = -1;  // index into scope->states
   Phase phase = Phase::kEnter;
   Json data;   // the incoming data of `state`
   Json input;  // its effective input, after InputConstructor
@@ -140,6 +144,9 @@ struct Frame {
   // What the armed timer of the current generation means.
   enum class TimerKind : uint8_t { kNone, kWait, kRetry, kTaskTimeout };
   TimerKind timer_kind = TimerKind::kNone;
+  // When that timer is due (ms since the epoch): the timers of an execution
+  // can be armed again from its frames alone.
+  int64_t timer_due_ms = 0;
   bool input_ready =
       false;  // `input` holds the effective input of the current attempt
   // Parallel / Map bookkeeping of the state this frame runs (see interp/).
@@ -192,6 +199,9 @@ struct ExecutionRt {
   // running loop waits for them.
   std::atomic<int> callers_waiting{0};
   uint64_t timeout_generation = 0;
+  // When the execution's own deadline (Timeout, the Express bound) is due, ms
+  // since the epoch; 0: none.
+  int64_t timeout_due_ms = 0;
   uint64_t next_map_run = 1;
 
   bool ended() const { return IsTerminal(status); }

@@ -139,7 +139,7 @@ Frame* Interpreter::NewFrame(const Scope* scope, Frame* parent, int slot,
   Frame* f = owned.get();
   f->id = exec_->next_frame_id++;
   f->scope = scope;
-  f->parent = parent;
+  f->parent_id = parent ? parent->id : 0;
   f->slot = slot;
   f->state = scope->start;
   if (legacy_) {
@@ -189,10 +189,10 @@ void Interpreter::Start() {
   top->cause_event = started;
   MakeReady(top);
   if (flow.timeout_seconds) {
-    fx_->timers.push_back(
-        TimerRequest{TimePoint(std::chrono::milliseconds(exec_->started_ms)) +
-                         std::chrono::seconds(*flow.timeout_seconds),
-                     0, exec_->timeout_generation});
+    exec_->timeout_due_ms = exec_->started_ms + *flow.timeout_seconds * 1000;
+    fx_->timers.push_back(TimerRequest{
+        TimePoint(std::chrono::milliseconds(exec_->timeout_due_ms)), 0,
+        exec_->timeout_generation});
   }
 }
 
@@ -460,8 +460,11 @@ void Interpreter::ArmTimer(Frame* f, double seconds, Frame::TimerKind kind) {
       static_cast<int64_t>(std::llround(seconds * 1000)));
   f->phase = Frame::Phase::kWaiting;
   f->timer_kind = kind;
-  fx_->timers.push_back(
-      TimerRequest{env_.clock->Now() + delay, f->id, f->generation});
+  const TimePoint due = env_.clock->Now() + delay;
+  f->timer_due_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                        due.time_since_epoch())
+                        .count();
+  fx_->timers.push_back(TimerRequest{due, f->id, f->generation});
 }
 
 void Interpreter::Resume(Frame* f) {
@@ -470,7 +473,7 @@ void Interpreter::Resume(Frame* f) {
 
 void Interpreter::FinishFrame(Frame* f, Json output) {
   f->phase = Frame::Phase::kDone;
-  if (f->parent == nullptr && legacy_ &&
+  if (f->parent_id == 0 && legacy_ &&
       exec_->version->compiled->root == nullptr) {
     legacy::ContextValues ctx{exec_->name, exec_->flow_name, "", ""};
     Json out = legacy::FlowOutput(*exec_->version->compiled, f->seq_input,
@@ -478,7 +481,7 @@ void Interpreter::FinishFrame(Frame* f, Json output) {
     FinishExecution(ExecutionStatus::kSucceeded, &out, nullptr);
     return;
   }
-  if (f->parent == nullptr) {
+  if (f->parent_id == 0) {
     if (!f->text.empty()) exec_->output = std::string(f->text);
     FinishExecution(ExecutionStatus::kSucceeded, &output, nullptr);
     return;
@@ -488,7 +491,7 @@ void Interpreter::FinishFrame(Frame* f, Json output) {
 
 void Interpreter::FailFrame(Frame* f, FlowError error) {
   f->phase = Frame::Phase::kDone;
-  if (f->parent == nullptr) {
+  if (f->parent_id == 0) {
     FinishExecution(ExecutionStatus::kFailed, nullptr, &error);
     return;
   }
@@ -596,6 +599,7 @@ void Interpreter::OnTimer(uint64_t frame_id, uint64_t generation) {
   const State& s = f->scope->states[f->state];
   const Frame::TimerKind kind = f->timer_kind;
   f->timer_kind = Frame::TimerKind::kNone;
+  f->timer_due_ms = 0;
   ++f->generation;
   switch (kind) {
     case Frame::TimerKind::kWait:

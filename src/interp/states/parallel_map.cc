@@ -192,7 +192,7 @@ bool Interpreter::OnChildResult(uint64_t frame_id, uint64_t generation,
 }
 
 void Interpreter::ChildFinished(Frame* child, Json output) {
-  Frame* f = child->parent;
+  Frame* f = exec_->frames.at(child->parent_id).get();
   const State& s = f->scope->states[f->state];
   const size_t slot = static_cast<size_t>(child->slot);
   const bool is_map = s.type == StateType::kMap;
@@ -247,7 +247,7 @@ void Interpreter::ChildFailed(Frame* child, FlowError error) {
   // docs/behaviour.md: the failure is an error of the enclosing Parallel/Map
   // state, and the other branches/iterations are cancelled (RaiseError cancels
   // the children).
-  Frame* f = child->parent;
+  Frame* f = exec_->frames.at(child->parent_id).get();
   const uint64_t fid = f->id;
   f->cause_event = child->cause_event;
   f->phase = Frame::Phase::kEnter;

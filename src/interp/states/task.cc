@@ -102,6 +102,7 @@ void Interpreter::RunTask(Frame* f, const State& s) {
   fx_->tasks.push_back(std::move(call));
   f->phase = Frame::Phase::kWaiting;
   f->timer_kind = Frame::TimerKind::kNone;
+  f->timer_due_ms = 0;
   if (timeout > 0) ArmTimer(f, timeout, Frame::TimerKind::kTaskTimeout);
 }
 
@@ -112,6 +113,7 @@ bool Interpreter::OnTaskResult(uint64_t frame_id, uint64_t generation,
   const State& s = f->scope->states[f->state];
   ++f->generation;  // the task timeout, if any, is stale now
   f->timer_kind = Frame::TimerKind::kNone;
+  f->timer_due_ms = 0;
   f->task_token.clear();
   f->phase = Frame::Phase::kEnter;
   if (outcome.succeeded && legacy_) {
