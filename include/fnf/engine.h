@@ -180,6 +180,18 @@ class Engine {
   // from. Errors: FlowNotExists, InvalidArgument (bad limit or token).
   StatusOr<Page<Schedule>> ListSchedules(const ListRequest& request);
 
+  // With EngineOptions::store: continues the executions that were running
+  // when the store was last used. Call it once, after registering the task
+  // handlers: due timers fire (late by the downtime), tasks that were in flight
+  // are delivered again (same token, TaskRequest::delivery + 1), distributed
+  // Map iterations and child flows that were started continue. Until then the
+  // stored executions are describable but do not advance. Without a store it
+  // does nothing. Errors: the store's own (PreconditionFailed when another
+  // Engine uses the same Store; InternalServerError when a stored execution
+  // is damaged or the store cannot be read). Thread-safe; a second call does
+  // nothing.
+  Status Resume();
+
   // Manual mode (worker_threads = 0): runs what is ready at the clock's now,
   // including task handlers, on the calling thread, and returns the number of
   // jobs run. The work per call is bounded (about 10,000 states), so a flow

@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 
 #include "fnf/clock.h"
 #include "fnf/types.h"
@@ -70,6 +71,8 @@ struct Limits {
   int list_schedules_max = 1000;
 };
 
+class Store;  // fnf/store.h
+
 // How an Engine is built. Read once, by the Engine's constructor.
 struct EngineOptions {
   // -1: one worker per core; 0: manual mode, the host drives the engine with
@@ -100,6 +103,14 @@ struct EngineOptions {
   // - By the time WaitExecution sees an execution end, every event of that
   //   execution has been delivered.
   EventListener event_listener{};
+  // nullptr: flows and executions live in memory only, as before. Else the
+  // durable store (fnf/store.h, OpenSqliteStore) they are committed to: every
+  // call that returns OK has been committed, an Engine built later on the
+  // same store sees the flows and ended executions at once, and continues
+  // the running ones after Engine::Resume() (docs/durability.md). Express
+  // executions are not written to it. One Engine at a time may use a store;
+  // a PostgreSQL store is refused (ActionNotSupported) in this version.
+  std::shared_ptr<Store> store{};
 };
 
 }  // namespace fnf

@@ -270,6 +270,11 @@ struct TaskRequest {
   // engine's clock; nullopt when the task has none. A report after it is
   // refused with TaskAlreadyCompleted.
   std::optional<std::chrono::system_clock::time_point> deadline{};
+  // 1 on the first delivery of this task token. With a store, a task that was
+  // in flight when the process died is delivered again after Engine::Resume()
+  // with the same task_token and delivery 2, 3, ...: the handler may have
+  // seen it before (use the token as the idempotency key).
+  int delivery = 1;
 };
 
 // A handler's immediate answer: done with an output, failed with an error, or

@@ -9,6 +9,7 @@
 #include "common/strings.h"
 #include "common/time_format.h"
 #include "definition/compiler.h"
+#include "engine/durable_state.h"
 #include "engine/engine_impl.h"
 #include "engine/names.h"
 #include "functions/utf8.h"
@@ -146,7 +147,6 @@ bool IsTerminal(ExecutionStatus status) {
 Engine::Impl::Impl(EngineOptions options)
     : options_(std::move(options)),
       clock_(options_.clock ? options_.clock : Clock::System()),
-      random_(options_.random_seed),
       manual_(options_.worker_threads == 0),
       schedules_({options_.limits.request_bytes, options_.limits.list_default,
                   options_.limits.list_schedules_max,
@@ -154,7 +154,13 @@ Engine::Impl::Impl(EngineOptions options)
                     return FindFlow(flow) != nullptr;
                   }}),
       waker_(std::make_shared<Waker>()) {
-  request_prefix_ = random_.Uuid().substr(0, 24);
+  if (options_.store) OpenStore();
+  random_.emplace(options_.random_seed == 0
+                      ? 0
+                      : options_.random_seed +
+                            0x9E3779B97F4A7C15ULL *
+                                static_cast<uint64_t>(store_starts_));
+  request_prefix_ = random_->Uuid().substr(0, 24);
   waker_->impl = this;
   std::weak_ptr<Waker> weak = waker_;
   listener_id_ = clock_->AddListener([weak] {
@@ -179,6 +185,7 @@ Engine::Impl::~Impl() {
   work_cv_.notify_all();
   done_cv_.notify_all();
   for (std::thread& t : workers_) t.join();
+  if (store_) store_->DetachEngine();
   {
     std::lock_guard<std::mutex> l(waker_->mu);
     waker_->impl = nullptr;
@@ -199,7 +206,7 @@ std::string Engine::Impl::NewRequestId() {
 }
 
 internal::InterpEnv Engine::Impl::Env() const {
-  return internal::InterpEnv{clock_, &random_, &options_.limits,
+  return internal::InterpEnv{clock_, &*random_, &options_.limits,
                              options_.record_history,
                              static_cast<bool>(options_.event_listener)};
 }
@@ -292,10 +299,12 @@ size_t Engine::Impl::RunJob(Job job) {
   internal::Effects fx;
   size_t steps = 0;
   bool more = false;
+  std::future<Status> commit;
   while (exec->callers_waiting.load(std::memory_order_acquire) > 0)
     std::this_thread::yield();
   {
     std::lock_guard<std::mutex> l(exec->mu);
+    if (exec->stalled) return 1;
     internal::Interpreter interp(exec.get(), Env(), &fx);
     if (job.kind == Job::Kind::kTimer) {
       interp.OnTimer(job.frame_id, job.generation);
@@ -306,7 +315,11 @@ size_t Engine::Impl::RunJob(Job job) {
     // answer while a loop runs, and other executions get their turn.
     steps = interp.RunReadyFrames();
     more = !exec->ready.empty();
+    if (exec->journaled) commit = QueueCommit(*exec, fx);
   }
+  // With a store, nothing of the activation leaves the engine (task calls,
+  // timers, child starts, waiters woken) before it is committed.
+  if (commit.valid() && !AwaitCommit(exec, commit).ok()) return 1;
   Apply(exec, std::move(fx));
   if (more) ScheduleRun(exec);
   return std::max<size_t>(steps, 1);
@@ -449,7 +462,10 @@ void Engine::Impl::CallTask(const ExecPtr& exec, internal::TaskCall call) {
                                   call.request.resource_arn, "' or action '",
                                   call.request.action, "'"));
   }
-  if (result->kind == TaskResult::Kind::kPending) return;
+  if (result->kind == TaskResult::Kind::kPending) {
+    if (exec->journaled) NoteDispatched(exec, call.request.task_token);
+    return;
+  }
   internal::TaskOutcome outcome;
   if (result->kind == TaskResult::Kind::kSucceeded) {
     internal::JsonParseResult parsed = internal::ParseJson(result->output);
@@ -537,6 +553,16 @@ std::optional<TaskResult> Engine::Impl::StartChildFlow(
   const bool wait_for_child =
       req.task_mode == "WaitForSystemCallback" || req.task_mode == "sync";
   if (wait_for_child) child.callback_fnf_task_token = req.task_token;
+  if (wait_for_child && req.delivery > 1) {
+    // Delivered again after a restart: the child may have been started (and
+    // committed) before the process died; it must not start twice.
+    std::lock_guard<std::mutex> l(mu_);
+    if (children_by_token_.count(req.task_token)) {
+      auto it = tasks_.find(req.task_token);
+      if (it != tasks_.end()) it->second.by_child = true;
+      return TaskResult::Pending();
+    }
+  }
   // A flow that starts itself would otherwise nest without end.
   if (parent_depth >= options_.limits.child_flow_depth) {
     return TaskResult::Failed(
@@ -573,6 +599,13 @@ Status Engine::Impl::ReportTask(std::string_view token,
   {
     std::lock_guard<std::mutex> l(mu_);
     auto it = tasks_.find(std::string(token));
+    if (it == tasks_.end() && store_ && !resumed_ && !dormant_.empty()) {
+      return Status(ErrorCode::kPreconditionFailed,
+                    StrCat("Task token '", internal::Excerpt(token),
+                           "' is not known yet: the engine has not resumed "
+                           "the executions of its store (call "
+                           "Engine::Resume())."));
+    }
     if (it == tasks_.end()) {
       return Invalid(
           StrCat("Task token '", internal::Excerpt(token), "' is not valid."));
@@ -604,13 +637,27 @@ Status Engine::Impl::ReportTask(std::string_view token,
   }
   internal::Effects fx;
   bool accepted;
+  std::future<Status> commit;
   {
     auto l = LockForCall(*exec);
+    if (exec->stalled) {
+      return Status(ErrorCode::kInternalServerError,
+                    StrCat("Task ", internal::Excerpt(token),
+                           ": its execution could not be written to the "
+                           "store and is stopped in this process."));
+    }
     internal::Interpreter interp(exec.get(), Env(), &fx);
     accepted = slot >= 0 ? interp.OnChildResult(frame_id, generation, slot,
                                                 std::move(outcome))
                          : interp.OnTaskResult(frame_id, generation,
                                                std::move(outcome));
+    if (exec->journaled) {
+      commit = QueueCommit(*exec, fx, {std::string(token)});
+    }
+  }
+  if (commit.valid()) {
+    // The report is accepted once it is committed.
+    if (Status s = AwaitCommit(exec, commit); !s.ok()) return s;
   }
   Apply(exec, std::move(fx));
   if (!accepted) {
@@ -836,6 +883,7 @@ StatusOr<Flow> Engine::Impl::CreateFlow(const CreateFlowRequest& request) {
     return Invalid(StrCat("Type '", internal::Excerpt(request.type),
                           "' is invalid: expected FDL"));
   }
+  if (!store_status_.ok()) return store_status_;
   {
     std::lock_guard<std::mutex> l(mu_);
     if (FindFlow(request.name)) {
@@ -851,10 +899,12 @@ StatusOr<Flow> Engine::Impl::CreateFlow(const CreateFlowRequest& request) {
   version->role_arn = request.role_arn;
   version->express = mode == "Express";
   version->compiled = std::move(c.flow);
+  if (store_) version->hash = internal::VersionHash(*version);
   auto entry = std::make_unique<FlowEntry>();
-  std::string now = internal::FormatTime(clock_->Now());
+  const TimePoint now_time = clock_->Now();
+  std::string now = internal::FormatTime(now_time);
   entry->meta = Flow{request.name,
-                     random_.Uuid(),
+                     random_->Uuid(),
                      request.definition,
                      request.description,
                      "FDL",
@@ -868,12 +918,19 @@ StatusOr<Flow> Engine::Impl::CreateFlow(const CreateFlowRequest& request) {
     return Status(ErrorCode::kFlowAlreadyExists,
                   StrCat("Flow ", request.name, " already exists."));
   }
+  if (store_) {
+    // Held under mu_: flows change rarely, and a concurrent CreateFlow of the
+    // same name must see this one.
+    Status s = WriteFlow(*entry, ToMs(now_time), ToMs(now_time));
+    if (!s.ok()) return s;
+  }
   Flow out = entry->meta;
   flows_.emplace(request.name, std::move(entry));
   return out;
 }
 
 StatusOr<Flow> Engine::Impl::UpdateFlow(const UpdateFlowRequest& request) {
+  if (!store_status_.ok()) return store_status_;
   bool express;
   {
     std::lock_guard<std::mutex> l(mu_);
@@ -901,6 +958,18 @@ StatusOr<Flow> Engine::Impl::UpdateFlow(const UpdateFlowRequest& request) {
     version->role_arn = *request.role_arn;
     entry->meta.role_arn = *request.role_arn;
   }
+  if (store_) {
+    version->hash = internal::VersionHash(*version);
+    FlowEntry updated;
+    updated.meta = entry->meta;
+    if (request.description) updated.meta.description = *request.description;
+    updated.version = version;
+    const TimePoint now = clock_->Now();
+    auto created = internal::ParseTime(updated.meta.created_time);
+    Status s =
+        WriteFlow(updated, created ? ToMs(*created) : ToMs(now), ToMs(now));
+    if (!s.ok()) return s;  // nothing changed
+  }
   if (request.description) entry->meta.description = *request.description;
   entry->version = std::move(version);
   entry->meta.last_modified_time = internal::FormatTime(clock_->Now());
@@ -915,6 +984,7 @@ StatusOr<Flow> Engine::Impl::DescribeFlow(std::string_view flow_name) {
 }
 
 Status Engine::Impl::DeleteFlow(std::string_view flow_name) {
+  if (!store_status_.ok()) return store_status_;
   std::unique_ptr<FlowEntry> doomed;
   {
     std::lock_guard<std::mutex> l(mu_);
@@ -926,6 +996,13 @@ Status Engine::Impl::DeleteFlow(std::string_view flow_name) {
         return Invalid(StrCat("Flow ", flow_name, " has running executions (",
                               name, "); stop them before deleting the flow."));
       }
+    }
+    if (store_) {
+      std::string name(flow_name);
+      Status s = store_->committer().Write([name](internal::SqliteDb& db) {
+        return internal::DeleteFlowRows(db, name);
+      });
+      if (!s.ok()) return s;
     }
     doomed = std::move(it->second);
     flows_.erase(it);
@@ -1016,6 +1093,7 @@ StatusOr<Execution> Engine::Impl::StartExecution(
   }
   StatusOr<Json> input = ParseObject("Input", request.input);
   if (!input.ok()) return input.status();
+  if (!sync && !store_status_.ok()) return store_status_;
 
   auto exec = std::make_shared<ExecutionRt>();
   exec->flow_name = request.flow_name;
@@ -1043,10 +1121,11 @@ StatusOr<Execution> Engine::Impl::StartExecution(
     if (sync) {
       // Express names need not be unique: the service appends a UUID
       // (docs/behaviour.md).
-      name = StrCat(name.empty() ? random_.Uuid() : name, ":", random_.Uuid());
+      name =
+          StrCat(name.empty() ? random_->Uuid() : name, ":", random_->Uuid());
     } else if (name.empty()) {
       do {
-        name = random_.Uuid();
+        name = random_->Uuid();
       } while (entry->executions.count(name));
     } else if (auto it = entry->executions.find(name);
                it != entry->executions.end()) {
@@ -1064,13 +1143,16 @@ StatusOr<Execution> Engine::Impl::StartExecution(
       return Status(ErrorCode::kResourceThrottled, std::move(problem));
     exec->name = std::move(name);
     exec->version = entry->version;
+    exec->journaled = store_ != nullptr && !sync;
     exec->started_ms = ToMs(clock_->Now());
     exec->seq = ++exec_seq_;
     exec->depth = depth;
     entry->executions.emplace(exec->name, exec);
     ++running_executions_;
   }
-  Execution result = Launch(exec, sync);
+  Status committed;
+  Execution result = Launch(exec, sync, &committed);
+  if (!committed.ok()) return committed;
   if (sync) {
     Drive(exec, std::chrono::steady_clock::time_point::max());
     std::lock_guard<std::mutex> l(exec->mu);
@@ -1080,9 +1162,11 @@ StatusOr<Execution> Engine::Impl::StartExecution(
   return result;
 }
 
-Execution Engine::Impl::Launch(const ExecPtr& exec, bool express_bound) {
+Execution Engine::Impl::Launch(const ExecPtr& exec, bool express_bound,
+                               Status* commit_status) {
   internal::Effects fx;
   Execution result;
+  std::future<Status> commit;
   {
     std::lock_guard<std::mutex> l(exec->mu);
     internal::Interpreter interp(exec.get(), Env(), &fx);
@@ -1098,6 +1182,22 @@ Execution Engine::Impl::Launch(const ExecPtr& exec, bool express_bound) {
     }
     exec->queued = true;
     result = Snapshot(*exec);
+    if (exec->journaled) commit = QueueCommit(*exec, fx);
+  }
+  if (commit.valid()) {
+    Status s = AwaitCommit(exec, commit);
+    if (!s.ok()) {
+      // Not accepted: it never existed.
+      std::lock_guard<std::mutex> l(mu_);
+      if (FlowEntry* entry = FindFlow(exec->flow_name)) {
+        auto it = entry->executions.find(exec->name);
+        if (it != entry->executions.end() && it->second == exec)
+          entry->executions.erase(it);
+      }
+      if (running_executions_ > 0) --running_executions_;
+      if (commit_status) *commit_status = std::move(s);
+      return result;
+    }
   }
   Apply(exec, std::move(fx));
   std::lock_guard<std::mutex> l(mu_);
@@ -1108,20 +1208,11 @@ Execution Engine::Impl::Launch(const ExecPtr& exec, bool express_bound) {
 }
 
 void Engine::Impl::LaunchChild(const ExecPtr& parent, internal::ChildStart c) {
-  const internal::State& s = *c.map_state;
-  auto flow = std::make_shared<internal::CompiledFlow>();
-  flow->dialect = parent->version->compiled->dialect;
-  flow->root = s.map->processor.get();
-  flow->owner = parent->version->compiled;
-  auto version = std::make_shared<internal::FlowVersion>();
-  version->definition = parent->version->definition;
-  version->role_arn = parent->version->role_arn;
-  version->express = s.map->child_mode == "Express";
-  version->compiled = std::move(flow);
   auto exec = std::make_shared<ExecutionRt>();
   exec->flow_name = parent->flow_name;
   exec->name = c.name;
-  exec->version = std::move(version);
+  exec->version = internal::ChildVersion(parent->version, *c.map_state);
+  exec->journaled = parent->journaled && !exec->version->express;
   exec->input = std::move(c.input);
   exec->input_text = exec->input.Serialize();
   exec->callback_token = c.token;
@@ -1246,6 +1337,7 @@ StatusOr<Execution> Engine::Impl::StopExecution(
   if (!exec) return status;
   internal::Effects fx;
   Execution result;
+  std::future<Status> commit;
   {
     auto l = LockForCall(*exec);
     if (exec->ended()) {
@@ -1258,6 +1350,10 @@ StatusOr<Execution> Engine::Impl::StopExecution(
     internal::Interpreter interp(exec.get(), Env(), &fx);
     interp.Stop(request.error, request.cause);
     result = Snapshot(*exec);
+    if (exec->journaled) commit = QueueCommit(*exec, fx);
+  }
+  if (commit.valid()) {
+    if (Status s = AwaitCommit(exec, commit); !s.ok()) return s;
   }
   Apply(exec, std::move(fx));
   result.request_id = NewRequestId();
@@ -1431,6 +1527,7 @@ Status Engine::DeleteSchedule(std::string_view f, std::string_view s) {
 StatusOr<Page<Schedule>> Engine::ListSchedules(const ListRequest& r) {
   return impl_->ListSchedules(r);
 }
+Status Engine::Resume() { return impl_->Resume(); }
 size_t Engine::RunReady() { return impl_->RunReady(); }
 size_t Engine::RunUntilIdle(std::optional<TimePoint> until) {
   return impl_->RunUntilIdle(until);

@@ -8,9 +8,11 @@
 #include <atomic>
 #include <condition_variable>
 #include <deque>
+#include <future>
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <queue>
 #include <string>
 #include <thread>
@@ -25,6 +27,8 @@
 #include "engine/mocks.h"
 #include "interp/interpreter.h"
 #include "schedules/schedule_table.h"
+#include "store/sqlite/execution_rows.h"
+#include "store/sqlite/sqlite_store.h"
 
 namespace fnf {
 
@@ -72,6 +76,7 @@ class Engine::Impl {
                         std::string_view schedule_name);
   StatusOr<Page<Schedule>> ListSchedules(const ListRequest& request);
 
+  Status Resume();
   size_t RunReady();
   size_t RunUntilIdle(std::optional<TimePoint> until);
   std::optional<TimePoint> NextWakeupTime() const;
@@ -160,7 +165,10 @@ class Engine::Impl {
   void WorkerLoop();
   // Starts a registered execution: ExecutionStarted, its first job.
   // `express_bound`: apply the Express five-minute bound. Returns its snapshot.
-  Execution Launch(const ExecPtr& exec, bool express_bound);
+  // With a store, `commit` learns whether the start was committed (on failure
+  // the execution is not run).
+  Execution Launch(const ExecPtr& exec, bool express_bound,
+                   Status* commit = nullptr);
   void LaunchChild(const ExecPtr& parent, internal::ChildStart c);
   // "" when one more execution may run; else why not. REQUIRES: mu_ held.
   std::string RunningLimitProblem() const;
@@ -170,9 +178,38 @@ class Engine::Impl {
   void Drive(const ExecPtr& exec,
              std::chrono::steady_clock::time_point deadline);
 
+  // The durable store (engine_store.cc). Journaling is on for an execution
+  // when exec->journaled.
+  void OpenStore();  // in the constructor: attach, read flows and executions
+  Status LoadStore();
+  // Writes a flow and its current version. REQUIRES: mu_ held.
+  Status WriteFlow(const FlowEntry& entry, int64_t created_ms,
+                   int64_t modified_ms);
+  // REQUIRES: exec.mu held. Queues the write of the activation that just ran
+  // (FIFO: the writes of one execution commit in the order they ran); an
+  // invalid future when the execution is not journaled.
+  std::future<Status> QueueCommit(internal::ExecutionRt& exec,
+                                  const internal::Effects& fx,
+                                  std::vector<std::string> done_tokens = {});
+  // Waits for a queued write (no lock held). A failed write stalls the
+  // execution: its effects are never released.
+  Status AwaitCommit(const ExecPtr& exec, std::future<Status>& commit);
+  // The store refuses writes (an Engine on a store it cannot use); OK
+  // without a store.
+  Status StoreProblem() const { return store_status_; }
+  // The version of a stored execution, compiled when `running` (cached).
+  StatusOr<std::shared_ptr<const internal::FlowVersion>> StoredVersion(
+      const std::string& hash, bool running);
+  // Marks a task as dispatched (a handler answered Pending): it is not
+  // delivered again after a restart.
+  void NoteDispatched(const ExecPtr& exec, const std::string& token);
+
   const EngineOptions options_;
   Clock* const clock_;
-  mutable internal::Random random_;
+  // Made in the constructor: with a store and a fixed random_seed, each Engine
+  // on the store draws a different sequence (a restarted engine must not hand
+  // out its predecessor's task tokens again).
+  mutable std::optional<internal::Random> random_;
   const bool manual_;
   std::string request_prefix_;  // the first 24 characters of request ids
   std::atomic<uint64_t> request_counter_{0};
@@ -197,6 +234,18 @@ class Engine::Impl {
   internal::ScheduleTable schedules_;  // locked inside mu_
   bool stopping_ = false;
   size_t busy_workers_ = 0;
+
+  // With a store: the store, why it cannot be used (OK: it can), the stored
+  // running executions waiting for Resume() with their open task rows, the
+  // versions read back, and the child executions by their parent's token.
+  std::shared_ptr<internal::SqliteStore> store_;
+  Status store_status_;
+  int64_t store_starts_ = 0;  // Engines built on the store, this one included
+  bool resumed_ = false;
+  std::vector<std::pair<ExecPtr, std::vector<internal::TaskRow>>> dormant_;
+  std::unordered_map<std::string, std::shared_ptr<const internal::FlowVersion>>
+      stored_versions_;
+  std::unordered_map<std::string, ExecPtr> children_by_token_;
 
   std::shared_ptr<Waker> waker_;
   int listener_id_ = 0;

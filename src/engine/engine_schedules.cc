@@ -8,7 +8,7 @@ namespace fnf {
 
 StatusOr<Schedule> Engine::Impl::CreateSchedule(
     const CreateScheduleRequest& request) {
-  std::string id = random_.Uuid();
+  std::string id = random_->Uuid();
   StatusOr<Schedule> created = [&] {
     std::lock_guard<std::mutex> l(mu_);
     return schedules_.Create(request, clock_->Now(), std::move(id));
@@ -70,7 +70,7 @@ void Engine::Impl::StartScheduled(internal::ScheduleFiring firing) {
     express = entry->version->express;
     if (express) {
       // Express names are not unique; the service appends a UUID (api.md §2).
-      name = internal::StrCat(name, ":", random_.Uuid());
+      name = internal::StrCat(name, ":", random_->Uuid());
     } else if (entry->executions.count(name)) {
       // This tick has started already (on another engine of the same store,
       // or a user took the name): it starts once.

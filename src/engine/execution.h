@@ -29,7 +29,10 @@ struct FlowVersion {
   std::string definition;
   std::string role_arn;
   bool express = false;
+  // Null for an ended execution read back from a store (it never runs again).
   std::shared_ptr<const CompiledFlow> compiled;
+  // With a store: the version's key in it (engine/durable_state.h).
+  std::string hash;
 };
 
 enum class EventType : uint8_t {
@@ -198,6 +201,13 @@ struct ExecutionRt {
   // API calls waiting for `mu` (not guarded by it): the next slice of a
   // running loop waits for them.
   std::atomic<int> callers_waiting{0};
+  // With a store: whether this execution is written to it (Express ones are
+  // not), how many of its events are committed, and whether a commit failed
+  // (it then stops advancing in this process; a restart continues it from its
+  // last commit).
+  bool journaled = false;
+  size_t committed_events = 0;
+  bool stalled = false;
   uint64_t timeout_generation = 0;
   // When the execution's own deadline (Timeout, the Express bound) is due, ms
   // since the epoch; 0: none.

@@ -4,6 +4,7 @@
 #ifndef FNF_STORE_SQLITE_SQLITE_STORE_H_
 #define FNF_STORE_SQLITE_SQLITE_STORE_H_
 
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -44,6 +45,11 @@ class SqliteStore : public Store {
   // they return OK (or when `done` is told OK).
   GroupCommitter& committer() { return *committer_; }
 
+  // One Engine at a time uses a store: true when this call attached it, false
+  // when another Engine holds it. Thread-safe.
+  bool AttachEngine() { return !engine_attached_.exchange(true); }
+  void DetachEngine() { engine_attached_.store(false); }
+
   // Runs `read` on the reading connection (committed state only). Thread-safe:
   // readers take turns.
   Status Read(const std::function<Status(SqliteDb&)>& read);
@@ -54,6 +60,7 @@ class SqliteStore : public Store {
 
   std::string path_;
   Durability durability_;
+  std::atomic<bool> engine_attached_{false};
   std::unique_ptr<FileLock> lock_;
   std::unique_ptr<SqliteDb> writer_;
   std::mutex read_mu_;
