@@ -102,6 +102,15 @@ int ServeCommand(const std::vector<std::string>& args, std::ostream& out,
           err);
     }
   }
+#ifndef FNF_HAVE_CONSOLE
+  if (serve.console_token) {
+    return ArgumentError(
+        "serve",
+        "--console-token: this fnf was built without the web console "
+        "(libgraphviz-dev was missing)",
+        err);
+  }
+#endif
   std::string mocks, error;
   if (serve.mocks_file && !ReadWholeFile(*serve.mocks_file, &mocks, &error)) {
     err << "fnf serve: cannot read mocks file '" << *serve.mocks_file
