@@ -207,7 +207,7 @@ std::optional<std::string> EnvValue(const char* name) {
 // --- fnf run -------------------------------------------------------------
 
 struct RunSlots {
-  std::string input, input_file, name, mocks, output = "auto";
+  std::string input, input_file, name, mocks, store, output = "auto";
   std::vector<std::string> tasks;
 };
 
@@ -258,6 +258,10 @@ std::unique_ptr<CLI::App> RunApp(RunArgs* args, RunSlots* slots) {
       "--virtual-time", args->virtual_time,
       Describe("run waits, retry intervals and timeouts on a virtual clock: "
                "no real waiting; time stamps advance by the virtual amount"));
+  AddSingle(*app, "--store", &slots->store, "PATH",
+            "keep the flow and its executions in the SQLite file PATH "
+            "(created when missing): a later run on PATH sees them, and "
+            "--name of an execution a killed run left running continues it");
   return app;
 }
 
@@ -316,7 +320,7 @@ std::unique_ptr<CLI::App> TestApp(TestArgs* args) {
 // ----------------------------------------------------------------
 
 struct ServeSlots {
-  std::string listen, key_id, key_secret, mocks, console_token;
+  std::string listen, key_id, key_secret, mocks, console_token, store;
   std::vector<std::string> tasks;
 };
 
@@ -361,6 +365,9 @@ std::unique_ptr<CLI::App> ServeApp(ServeArgs* args, ServeSlots* slots) {
                 Describe("no web console under /console/"));
   AddSingle(*app, "--console-token", &slots->console_token, "TOKEN",
             "the web console's token (default: a random one per start)");
+  AddSingle(*app, "--store", &slots->store, "PATH",
+            "keep flows and executions in the SQLite file PATH (created when "
+            "missing); what a stopped or killed server left running continues");
   return app;
 }
 
@@ -424,6 +431,7 @@ bool ParseServeArgs(const std::vector<std::string>& args, ServeArgs* out,
   if (app->count("--listen") && !ParseListen(slots.listen, out, error)) {
     return false;
   }
+  if (app->count("--store")) out->store = slots.store;
   if (app->count("--mocks")) out->mocks_file = slots.mocks;
   if (app->count("--console-token")) {
     if (out->no_console) {
@@ -505,6 +513,7 @@ bool ParseRunArgs(const std::vector<std::string>& args, RunArgs* out,
   if (app->count("--input")) out->input = slots.input;
   if (app->count("--input-file")) out->input_file = slots.input_file;
   if (app->count("--mocks")) out->mocks_file = slots.mocks;
+  if (app->count("--store")) out->store = slots.store;
   out->execution_name = slots.name;
   out->output = slots.output == "json"   ? OutputFormat::kJson
                 : slots.output == "text" ? OutputFormat::kText

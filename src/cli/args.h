@@ -44,6 +44,7 @@ struct RunArgs {
   bool virtual_time = false;                  // --virtual-time
   OutputFormat output = OutputFormat::kAuto;  // --output
   bool trace = false;                         // --trace
+  std::optional<std::string> store;           // --store PATH (SQLite)
   bool help = false;  // --help / -h: print usage, nothing else
 };
 
@@ -79,6 +80,7 @@ struct ServeArgs {
   std::string region = "cn-hangzhou";             // --region
   bool no_console = false;                        // --no-console
   std::optional<std::string> console_token;       // --console-token
+  std::optional<std::string> store;               // --store PATH (SQLite)
   bool help = false;
 };
 

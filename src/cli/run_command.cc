@@ -12,6 +12,7 @@
 #include "fnf/engine.h"
 #include "fnf/options.h"
 #include "fnf/status.h"
+#include "fnf/store.h"
 #include "fnf/types.h"
 
 #include "cli/args.h"
@@ -150,6 +151,14 @@ int RunCommand(const std::vector<std::string>& args, std::ostream& out,
     options.worker_threads = 0;
     options.clock = &virtual_clock;
   }
+  if (run_args.store) {
+    StatusOr<std::shared_ptr<Store>> store = OpenSqliteStore(*run_args.store);
+    if (!store.ok()) {
+      err << FormatApiError(store.status(), "") << "\n";
+      return ExitStatusForSetupError(store.status());
+    }
+    options.store = std::move(*store);
+  }
   Engine engine(options);
 
   const std::string& file = run_args.flow_file;
@@ -179,6 +188,15 @@ int RunCommand(const std::vector<std::string>& args, std::ostream& out,
   create.definition = inputs.definition;
   create.execution_mode = "Standard";
   StatusOr<Flow> flow = engine.CreateFlow(create);
+  if (!flow.ok() && run_args.store &&
+      flow.status().error_code() == ErrorCode::kFlowAlreadyExists) {
+    // The store has it from an earlier run: it gets this file's definition
+    // (executions keep the version they started with).
+    UpdateFlowRequest update;
+    update.name = flow_name;
+    update.definition = inputs.definition;
+    flow = engine.UpdateFlow(update);
+  }
   if (!flow.ok()) {
     err << FormatApiError(flow.status(), file) << "\n";
     return ExitStatusForSetupError(flow.status());
@@ -220,6 +238,14 @@ int RunCommand(const std::vector<std::string>& args, std::ostream& out,
     std::lock_guard<std::mutex> lock(err_mu);
     err << FormatApiError(started.status(), "") << "\n";
     return ExitStatusForSetupError(started.status());
+  }
+  // Executions an earlier run left running go on. Only now: a --name naming
+  // one of them has just been answered with it (Running), where a resumed
+  // one might have ended first and been refused as ExecutionAlreadyExists.
+  if (Status status = engine.Resume(); !status.ok()) {
+    std::lock_guard<std::mutex> lock(err_mu);
+    err << FormatApiError(status, "") << "\n";
+    return ExitStatusForSetupError(status);
   }
   const std::string execution_name = started->name;
   std::optional<RunTrace> trace;

@@ -12,6 +12,7 @@
 #include "fnf/options.h"
 #include "fnf/server.h"
 #include "fnf/status.h"
+#include "fnf/store.h"
 #include "fnf/types.h"
 
 #include "cli/args.h"
@@ -141,8 +142,15 @@ int ServeCommand(const std::vector<std::string>& args, std::ostream& out,
       engine_options.worker_threads = 0;
       engine_options.clock = &virtual_clock;
     }
-    // A durable store (--store) plugs in here: engine_options.store, and
-    // engine.Resume() once the task handlers below are registered.
+    if (serve.store) {
+      StatusOr<std::shared_ptr<Store>> store = OpenSqliteStore(*serve.store);
+      if (!store.ok()) {
+        log_line(FormatApiError(store.status(), ""));
+        pthread_sigmask(SIG_SETMASK, &old_mask, nullptr);
+        return kExitInvalid;
+      }
+      engine_options.store = std::move(*store);
+    }
     Engine engine(engine_options);
     if (serve.mocks_file) {
       if (Status s = engine.LoadMocks(mocks); !s.ok()) {
@@ -176,6 +184,13 @@ int ServeCommand(const std::vector<std::string>& args, std::ostream& out,
               "' or action '" + r.action + "'");
     });
 
+    // With --store: what a previous server left running goes on, now that
+    // the task handlers are registered.
+    if (Status s = engine.Resume(); !s.ok()) {
+      log_line(FormatApiError(s, ""));
+      pthread_sigmask(SIG_SETMASK, &old_mask, nullptr);
+      return kExitInvalid;
+    }
     std::optional<VirtualTimeDriver> driver;
     if (serve.virtual_time) driver.emplace(engine, virtual_clock);
     ServerOptions options;

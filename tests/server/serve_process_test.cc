@@ -2,6 +2,7 @@
 // line, driven over HTTP, completed through a token from its log, stopped with
 // SIGTERM.
 #include <cstdio>
+#include <filesystem>
 #include <regex>
 #include <string>
 #include <vector>
@@ -269,6 +270,75 @@ TEST_CASE("fnf serve: the console's address, --no-console, --console-token") {
   CHECK(both.StderrUntil(std::regex("^(fnf serve: .*)$")) ==
         "fnf serve: --console-token and --no-console exclude each other");
   CHECK(both.Wait() == 2);
+}
+
+TEST_CASE(
+    "fnf serve --store: a callback token and its execution survive kill -9 "
+    "of the server") {
+  char dir_template[] = "/tmp/fnf-serve-store-XXXXXX";
+  REQUIRE(::mkdtemp(dir_template) != nullptr);
+  const std::string db = std::string(dir_template) + "/fnf.db";
+  const std::string definition =
+      "Type: StateMachine\nSpecVersion: v1\nName: approve\nStartAt: "
+      "Ask\nStates:\n"
+      "  - Type: Task\n    Name: Ask\n    Action: 'MNS:SendMessage'\n"
+      "    TaskMode: WaitForCustomCallback\n    End: true\n";
+  CallOptions unsigned_call{.sign = false};
+  std::string token;
+  {
+    ServeProcess serve({"--listen", "127.0.0.1:0", "--no-auth", "--store", db});
+    ApiClient client(PortOf(serve.StdoutLine()), Clock::System());
+    REQUIRE(client
+                .Call("CreateFlow",
+                      {{"Name", "approve"}, {"Definition", definition}},
+                      unsigned_call)
+                .status == 200);
+    REQUIRE(client
+                .Call("StartExecution",
+                      {{"FlowName", "approve"},
+                       {"ExecutionName", "e1"},
+                       {"Input", R"({"n":1})"}},
+                      unsigned_call)
+                .status == 200);
+    token = serve.StderrUntil(std::regex("TaskToken=(\\S+)"));
+    REQUIRE(!token.empty());
+  }  // SIGKILL: nothing is shut down cleanly
+  ServeProcess serve({"--listen", "127.0.0.1:0", "--no-auth", "--store", db});
+  ApiClient client(PortOf(serve.StdoutLine()), Clock::System());
+  ApiAnswer running = client.Call(
+      "DescribeExecution", {{"FlowName", "approve"}, {"ExecutionName", "e1"}},
+      {.method = "GET", .sign = false});
+  CHECK(running.Str("Status") == "Running");
+  REQUIRE(client
+              .Call("ReportTaskSucceeded",
+                    {{"TaskToken", token}, {"Output", R"({"ok":1})"}},
+                    unsigned_call)
+              .status == 200);
+  ApiAnswer done = client.Call("DescribeExecution",
+                               {{"FlowName", "approve"},
+                                {"ExecutionName", "e1"},
+                                {"WaitTimeSeconds", "30"}},
+                               {.method = "GET", .sign = false});
+  CHECK(done.Str("Status") == "Succeeded");
+  CHECK(done.Str("Output") == R"({"ok":1})");
+  CHECK(done.Str("Input") == R"({"n":1})");
+  CHECK(serve.Terminate() == 0);
+  std::error_code ignored;
+  std::filesystem::remove_all(dir_template, ignored);
+}
+
+TEST_CASE("fnf serve --store: a file that is not a store is refused") {
+  char path[] = "/tmp/fnf-serve-notastore-XXXXXX";
+  int fd = ::mkstemp(path);
+  REQUIRE(fd >= 0);
+  REQUIRE(::write(fd, "hello, world\n", 13) == 13);
+  ::close(fd);
+  ServeProcess serve({"--listen", "127.0.0.1:0", "--no-auth", "--store", path});
+  CHECK(serve.StderrUntil(std::regex("^(fnf: .*)$")) ==
+        std::string("fnf: InvalidArgument: store ") + path +
+            " is not an fnf store (the file is not an SQLite database).");
+  CHECK(serve.Wait() == 2);
+  ::unlink(path);
 }
 
 }  // namespace
