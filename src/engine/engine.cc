@@ -596,32 +596,44 @@ Status Engine::Impl::ReportTask(std::string_view token,
   ExecPtr exec;
   uint64_t frame_id = 0, generation = 0;
   int slot = -1;
+  bool unknown = false, before_resume = false;
   {
     std::lock_guard<std::mutex> l(mu_);
     auto it = tasks_.find(std::string(token));
-    if (it == tasks_.end() && store_ && !resumed_ && !dormant_.empty()) {
+    if (it == tasks_.end()) {
+      unknown = true;
+      before_resume = store_ && !resumed_ && !dormant_.empty();
+    } else if (it->second.done) {
+      return Status(
+          ErrorCode::kTaskAlreadyCompleted,
+          StrCat("Task ", internal::Excerpt(token), " has already completed."));
+    } else {
+      exec = it->second.exec.lock();
+      it->second.done = true;
+      frame_id = it->second.frame_id;
+      generation = it->second.generation;
+      slot = it->second.slot;
+      ++reports_in_flight_;
+    }
+  }
+  if (unknown) {
+    // With a store, a token answered before a restart is still known there.
+    if (store_ && StoredTaskDone(std::string(token))) {
+      return Status(
+          ErrorCode::kTaskAlreadyCompleted,
+          StrCat("Task ", internal::Excerpt(token), " has already completed."));
+    }
+    if (before_resume) {
       return Status(ErrorCode::kPreconditionFailed,
                     StrCat("Task token '", internal::Excerpt(token),
                            "' is not known yet: the engine has not resumed "
                            "the executions of its store (call "
                            "Engine::Resume())."));
     }
-    if (it == tasks_.end()) {
-      return Invalid(
-          StrCat("Task token '", internal::Excerpt(token), "' is not valid."));
-    }
-    if (it->second.done) {
-      return Status(
-          ErrorCode::kTaskAlreadyCompleted,
-          StrCat("Task ", internal::Excerpt(token), " has already completed."));
-    }
-    exec = it->second.exec.lock();
-    it->second.done = true;
-    frame_id = it->second.frame_id;
-    generation = it->second.generation;
-    slot = it->second.slot;
-    ++reports_in_flight_;
+    return Invalid(
+        StrCat("Task token '", internal::Excerpt(token), "' is not valid."));
   }
+
   // Whatever happens below, a manual-mode WaitExecution hears of it.
   struct InFlight {
     Impl* impl;

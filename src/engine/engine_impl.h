@@ -203,6 +203,8 @@ class Engine::Impl {
   // Marks a task as dispatched (a handler answered Pending): it is not
   // delivered again after a restart.
   void NoteDispatched(const ExecPtr& exec, const std::string& token);
+  // Whether the store knows `token` as a task whose result was accepted.
+  bool StoredTaskDone(const std::string& token);
 
   const EngineOptions options_;
   Clock* const clock_;

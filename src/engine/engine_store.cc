@@ -234,6 +234,17 @@ void Engine::Impl::NoteDispatched(const ExecPtr& exec,
       [](Status) {});
 }
 
+bool Engine::Impl::StoredTaskDone(const std::string& token) {
+  bool done = false;
+  (void)store_->Read([&](internal::SqliteDb& db) {
+    auto state = internal::ReadTaskState(db, token);
+    if (!state.ok()) return state.status();
+    done = *state == internal::TaskRow::State::kDone;
+    return Status();
+  });
+  return done;
+}
+
 Status Engine::Impl::Resume() {
   if (!options_.store) return Status();
   if (!store_status_.ok()) return store_status_;

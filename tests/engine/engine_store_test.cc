@@ -192,15 +192,19 @@ void Drive(Engine& engine, Ledger& ledger) {
   }
   for (int round = 0; round < 100; ++round) {
     engine.RunUntilIdle();
+    // A callback stays in the ledger until its report has returned, so that
+    // a copy of the store taken meanwhile is resumed with it.
     std::map<std::string, std::string> callbacks;
     {
       std::lock_guard<std::mutex> l(ledger.mu);
-      callbacks.swap(ledger.callbacks);
+      callbacks = ledger.callbacks;
     }
     if (callbacks.empty()) break;
     for (const auto& [token, output] : callbacks) {
       Status s = engine.ReportTaskSucceeded(token, output);
       if (!s.ok()) CHECK(s.code() == "TaskAlreadyCompleted");
+      std::lock_guard<std::mutex> l(ledger.mu);
+      ledger.callbacks.erase(token);
     }
   }
 }
@@ -426,6 +430,44 @@ TEST_CASE(
   CHECK(e->output == R"({"done":1})");
   CHECK(engine.ReportTaskSucceeded(token, "{}").code() ==
         "TaskAlreadyCompleted");
+}
+
+TEST_CASE("A token answered before a restart is TaskAlreadyCompleted after it",
+          "[store][engine]") {
+  TempDir dir;
+  const std::string db = dir.path() + "/fnf.db";
+  ManualClock clock(kStart);
+  std::string token;
+  {
+    auto store = OpenSqliteStore(db);
+    REQUIRE(store.ok());
+    Engine engine(Manual(&clock, *store));
+    engine.RegisterTaskHandler("Callback", [&](const TaskRequest& r) {
+      token = r.task_token;
+      return TaskResult::Pending();
+    });
+    CreateFlowRequest req;
+    req.name = "cb";
+    req.definition = Cloud(
+        "  - {Type: Task, Name: Callback, Action: 'FC:InvokeFunction', "
+        "TaskMode: WaitForCustomCallback, End: true}\n",
+        "Callback");
+    REQUIRE(engine.CreateFlow(req).ok());
+    StartExecutionRequest start;
+    start.flow_name = "cb";
+    start.execution_name = "e1";
+    REQUIRE(engine.StartExecution(start).ok());
+    engine.RunReady();
+    REQUIRE(engine.ReportTaskSucceeded(token, "{}").ok());
+  }
+  auto store = OpenSqliteStore(db);
+  REQUIRE(store.ok());
+  Engine engine(Manual(&clock, *store));
+  Status again = engine.ReportTaskSucceeded(token, "{}");
+  CHECK(again.code() == "TaskAlreadyCompleted");
+  CHECK(again.message() == "Task " + token + " has already completed.");
+  CHECK(engine.ReportTaskSucceeded("no-such-token", "{}").code() ==
+        "InvalidArgument");
 }
 
 TEST_CASE("One Engine at a time uses a store", "[store][engine]") {

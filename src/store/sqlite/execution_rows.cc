@@ -189,6 +189,20 @@ Status SetTaskState(SqliteDb& db, const std::string& token,
   return RunStmt(stmt);
 }
 
+StatusOr<std::optional<TaskRow::State>> ReadTaskState(
+    SqliteDb& db, const std::string& token) {
+  auto stmt = db.Prepare("SELECT state FROM tasks WHERE token = ?1");
+  if (!stmt.ok()) return stmt.status();
+  SqliteStmt& q = **stmt;
+  q.Bind(1, token);
+  auto row = q.Step();
+  if (!row.ok()) return row.status();
+  std::optional<TaskRow::State> out;
+  if (*row) out = ParseState(q.Text(0));
+  q.Reset();
+  return out;
+}
+
 StatusOr<std::vector<std::pair<FlowRow, VersionRow>>> ReadFlows(SqliteDb& db) {
   std::vector<std::pair<FlowRow, VersionRow>> out;
   auto stmt = db.Prepare(

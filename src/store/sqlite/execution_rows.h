@@ -6,6 +6,7 @@
 #define FNF_STORE_SQLITE_EXECUTION_ROWS_H_
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -84,6 +85,10 @@ Status DeleteFlowRows(SqliteDb& db, const std::string& name);
 Status WriteExecution(SqliteDb& db, const ExecutionWrite& w);
 Status SetTaskState(SqliteDb& db, const std::string& token,
                     TaskRow::State state, int delivery);
+
+// The state of task `token`; NotFound-like nullopt when it is not stored.
+StatusOr<std::optional<TaskRow::State>> ReadTaskState(SqliteDb& db,
+                                                      const std::string& token);
 
 // Reads, for an engine starting on the store.
 StatusOr<std::vector<std::pair<FlowRow, VersionRow>>> ReadFlows(SqliteDb& db);
