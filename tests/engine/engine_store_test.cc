@@ -14,6 +14,7 @@
 #include "fnf/store.h"
 
 #include "store/crash_point.h"
+#include "store/sqlite/sqlite_store.h"
 #include "tests/cli/tool_runner.h"
 #include "tests/testing/catch.h"
 
@@ -503,6 +504,78 @@ TEST_CASE("One Engine at a time uses a store", "[store][engine]") {
   // Without a store, Resume does nothing.
   Engine plain(Manual(&clock, nullptr));
   CHECK(plain.Resume().ok());
+}
+
+}  // namespace
+}  // namespace fnf
+
+namespace fnf {
+namespace {
+
+TEST_CASE(
+    "A full disk refuses the start with the store's error and loses "
+    "nothing committed",
+    "[store][engine]") {
+  TempDir dir;
+  const std::string db = dir.path() + "/full.db";
+  ManualClock clock(kStart);
+  int started = 0;
+  std::string refused_name;
+  {
+    internal::SqliteStoreOptions small;
+    small.max_pages = 60;  // a disk of 60 pages of 4 KiB
+    auto store = internal::SqliteStore::Open(db, small);
+    REQUIRE(store.ok());
+    Engine engine(Manual(&clock, *store));
+    CreateFlowRequest req;
+    req.name = "big";
+    req.definition = Cloud("  - {Type: Pass, Name: P, End: true}\n", "P");
+    REQUIRE(engine.CreateFlow(req).ok());
+    const std::string input =
+        "{\"payload\":\"" + std::string(3000, 'x') + "\"}";
+    for (int i = 0; i < 500; ++i) {
+      StartExecutionRequest start;
+      start.flow_name = "big";
+      start.execution_name = "e" + std::to_string(i);
+      start.input = input;
+      auto s = engine.StartExecution(start);
+      if (!s.ok()) {
+        CHECK(s.status().code() == "InternalServerError");
+        CHECK(s.status().message() ==
+              "store " + db +
+                  ": a statement failed: the disk is full; nothing of this "
+                  "operation was committed.");
+        refused_name = start.execution_name;
+        break;
+      }
+      ++started;
+    }
+    REQUIRE(!refused_name.empty());
+    REQUIRE(started > 0);
+    // The refused start never existed.
+    CHECK(engine.DescribeExecution("big", refused_name).status().code() ==
+          "ExecutionNotExists");
+  }
+  auto store = OpenSqliteStore(db);
+  REQUIRE(store.ok());
+  Engine engine(Manual(&clock, *store));
+  REQUIRE(engine.Resume().ok());
+  engine.RunReady();
+  ListRequest list;
+  list.flow_name = "big";
+  list.limit = 99;
+  int seen = 0;
+  for (std::string token;;) {
+    list.next_token = token;
+    auto page = engine.ListExecutions(list);
+    REQUIRE(page.ok());
+    seen += static_cast<int>(page->items.size());
+    if (page->next_token.empty()) break;
+    token = page->next_token;
+  }
+  CHECK(seen == started);
+  CHECK(engine.DescribeExecution("big", refused_name).status().code() ==
+        "ExecutionNotExists");
 }
 
 }  // namespace
