@@ -463,7 +463,7 @@ void Engine::Impl::CallTask(const ExecPtr& exec, internal::TaskCall call) {
                                   call.request.action, "'"));
   }
   if (result->kind == TaskResult::Kind::kPending) {
-    if (exec->journaled) NoteDispatched(exec, call.request.task_token);
+    if (exec->journaled) NoteDispatched(call.request.task_token);
     return;
   }
   internal::TaskOutcome outcome;

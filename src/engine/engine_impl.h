@@ -202,7 +202,7 @@ class Engine::Impl {
       const std::string& hash, bool running);
   // Marks a task as dispatched (a handler answered Pending): it is not
   // delivered again after a restart.
-  void NoteDispatched(const ExecPtr& exec, const std::string& token);
+  void NoteDispatched(const std::string& token);
   // Whether the store knows `token` as a task whose result was accepted.
   bool StoredTaskDone(const std::string& token);
 

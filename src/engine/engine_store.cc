@@ -223,9 +223,7 @@ Status Engine::Impl::AwaitCommit(const ExecPtr& exec,
   return s;
 }
 
-void Engine::Impl::NoteDispatched(const ExecPtr& exec,
-                                  const std::string& token) {
-  (void)exec;
+void Engine::Impl::NoteDispatched(const std::string& token) {
   store_->committer().Submit(
       [token](internal::SqliteDb& db) {
         return internal::SetTaskState(db, token,

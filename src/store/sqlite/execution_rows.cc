@@ -335,10 +335,4 @@ StatusOr<int64_t> CountEngineStart(SqliteDb& db) {
   return n->value_or(0);
 }
 
-Status CountRecovery(SqliteDb& db) {
-  return db.Exec(
-      "UPDATE executions SET recoveries = recoveries + 1 WHERE status = "
-      "'Running'");
-}
-
 }  // namespace fnf::internal

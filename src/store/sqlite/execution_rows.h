@@ -96,8 +96,6 @@ StatusOr<VersionRow> ReadVersion(SqliteDb& db, const std::string& hash);
 StatusOr<std::vector<StoredExecution>> ReadExecutions(SqliteDb& db);
 // Counts one more Engine built on the store; returns the count.
 StatusOr<int64_t> CountEngineStart(SqliteDb& db);
-// Marks every running execution as being recovered once more.
-Status CountRecovery(SqliteDb& db);
 
 }  // namespace fnf::internal
 
