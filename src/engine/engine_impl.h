@@ -28,6 +28,7 @@
 #include "interp/interpreter.h"
 #include "schedules/schedule_table.h"
 #include "store/sqlite/execution_rows.h"
+#include "store/sqlite/schedule_rows.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace fnf {
@@ -175,6 +176,18 @@ class Engine::Impl {
   // Starts the execution of a due schedule tick, without the request checks
   // its schedule passed when it was created.
   void StartScheduled(internal::ScheduleFiring firing);
+  // With a store: runs `change` (a schedule table call) under mu_, commits
+  // the schedule's new row (or its deletion), and undoes the change when the
+  // write fails. Without one: runs `change` under mu_.
+  template <typename Change>
+  auto ChangeSchedule(std::string_view flow_name,
+                      std::string_view schedule_name, Change change)
+      -> decltype(change());
+  // Writes the table's entry of the schedule (its deletion when it has
+  // none). REQUIRES: mu_ held, store_.
+  Status WriteSchedule(std::string_view flow_name,
+                       std::string_view schedule_name);
+  static internal::StoredSchedule FromRow(const internal::ScheduleRow& row);
   void Drive(const ExecPtr& exec,
              std::chrono::steady_clock::time_point deadline);
 

@@ -125,10 +125,14 @@ Engine::Impl::StoredVersion(const std::string& hash, bool running) {
 Status Engine::Impl::LoadStore() {
   std::vector<std::pair<internal::FlowRow, internal::VersionRow>> flows;
   std::vector<internal::StoredExecution> execs;
+  std::vector<internal::ScheduleRow> schedules;
   Status s = store_->Read([&](internal::SqliteDb& db) -> Status {
     auto f = internal::ReadFlows(db);
     if (!f.ok()) return f.status();
     flows = std::move(*f);
+    auto sc = internal::ReadSchedules(db);
+    if (!sc.ok()) return sc.status();
+    schedules = std::move(*sc);
     auto e = internal::ReadExecutions(db);
     if (!e.ok()) return e.status();
     execs = std::move(*e);
@@ -152,6 +156,14 @@ Status Engine::Impl::LoadStore() {
                        FormatMs(row.modified_ms)};
     entry->version = *v;
     flows_.emplace(row.name, std::move(entry));
+  }
+  // Schedules are there at once and fire from Resume() on: a tick that
+  // passed meanwhile fires once then.
+  schedules_.SetPaused(true);
+  for (const internal::ScheduleRow& row : schedules) {
+    if (FindFlow(row.flow) == nullptr) continue;
+    Status restored = schedules_.Restore(FromRow(row));
+    if (!restored.ok()) return restored;
   }
   for (internal::StoredExecution& row : execs) {
     FlowEntry* entry = FindFlow(row.header.flow);
@@ -252,7 +264,9 @@ Status Engine::Impl::Resume() {
     if (resumed_) return Status();
     resumed_ = true;
     todo.swap(dormant_);
+    schedules_.SetPaused(false);
   }
+  if (!manual_) work_cv_.notify_all();  // a schedule may be due
   internal::CrashPoint("resume.start");
   struct Redelivery {
     ExecPtr exec;

@@ -255,16 +255,63 @@ void ScheduleTable::DeleteFlow(std::string_view flow_name) {
   }
 }
 
+std::optional<StoredSchedule> ScheduleTable::Export(
+    std::string_view flow_name, std::string_view schedule_name) const {
+  std::lock_guard<std::mutex> l(mu_);
+  auto it =
+      records_.find(Key(std::string(flow_name), std::string(schedule_name)));
+  if (it == records_.end()) return std::nullopt;
+  const Record& r = it->second;
+  auto ms = [](TimePoint t) {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
+               t.time_since_epoch())
+        .count();
+  };
+  return StoredSchedule{r.meta, ms(r.anchor), r.queued ? ms(*r.queued) : 0};
+}
+
+Status ScheduleTable::Restore(const StoredSchedule& stored) {
+  const Schedule& m = stored.meta;
+  StatusOr<CronExpression> cron = ParseCron(m.cron_expression);
+  StatusOr<Json> input = cron.ok() ? ParsePayload(m.payload, std::string::npos)
+                                   : StatusOr<Json>(cron.status());
+  if (!input.ok()) {
+    return Status(
+        ErrorCode::kInternalServerError,
+        StrCat("stored schedule ", m.schedule_name, " of flow ", m.flow_name,
+               " no longer parses (", input.status().message(), ")."));
+  }
+  std::lock_guard<std::mutex> l(mu_);
+  Record& r = records_[Key(m.flow_name, m.schedule_name)];
+  Dequeue(&r);
+  r.meta = m;
+  r.cron = std::move(*cron);
+  r.anchor = TimePoint(std::chrono::milliseconds(stored.anchor_ms));
+  r.input = std::move(*input);
+  r.seq = next_seq_++;
+  if (m.enable && stored.next_fire_ms > 0) {
+    TimePoint next{std::chrono::milliseconds(stored.next_fire_ms)};
+    queue_.emplace(next, r.seq, &r);
+    r.queued = next;
+  }
+  return Status();
+}
+
+void ScheduleTable::SetPaused(bool paused) {
+  std::lock_guard<std::mutex> l(mu_);
+  paused_ = paused;
+}
+
 std::optional<TimePoint> ScheduleTable::NextDue() const {
   std::lock_guard<std::mutex> l(mu_);
-  if (queue_.empty()) return std::nullopt;
+  if (paused_ || queue_.empty()) return std::nullopt;
   return std::get<0>(*queue_.begin());
 }
 
 std::vector<ScheduleFiring> ScheduleTable::TakeDue(TimePoint now) {
   std::vector<ScheduleFiring> due;
   std::lock_guard<std::mutex> l(mu_);
-  while (!queue_.empty() && std::get<0>(*queue_.begin()) <= now) {
+  while (!paused_ && !queue_.empty() && std::get<0>(*queue_.begin()) <= now) {
     auto [tick, seq, r] = *queue_.begin();
     queue_.erase(queue_.begin());
     r->queued.reset();

@@ -42,6 +42,14 @@ struct ScheduleFiring {
 std::string ScheduledExecutionName(std::string_view schedule_name,
                                    TimePoint tick);
 
+// A schedule as a durable store keeps it: what Describe shows, plus the
+// times that fix its future fire times.
+struct StoredSchedule {
+  Schedule meta;
+  int64_t anchor_ms = 0;     // when its expression was set (the @every phase)
+  int64_t next_fire_ms = 0;  // its queued fire time; 0: none (disabled)
+};
+
 class ScheduleTable {
  public:
   struct Options {
@@ -69,6 +77,20 @@ class ScheduleTable {
 
   // Removes every schedule of the flow. Thread-safe.
   void DeleteFlow(std::string_view flow_name);
+
+  // The stored form of a schedule, nullopt when there is none. Thread-safe.
+  std::optional<StoredSchedule> Export(std::string_view flow_name,
+                                       std::string_view schedule_name) const;
+  // Puts a stored schedule (back) in the table, replacing one of its name:
+  // an engine starting on a store, or a change undone because its write
+  // failed. An enabled one is queued at exactly its stored fire time, so a
+  // time that passed while the host was down fires once. Errors:
+  // InternalServerError when its expression or payload no longer parses.
+  // Thread-safe.
+  Status Restore(const StoredSchedule& stored);
+  // While paused, nothing is due (NextDue is nullopt, TakeDue takes nothing);
+  // an engine on a store is paused until Resume(). Thread-safe.
+  void SetPaused(bool paused);
 
   // The earliest next fire time of an enabled schedule. Thread-safe.
   std::optional<TimePoint> NextDue() const;
@@ -103,6 +125,7 @@ class ScheduleTable {
   std::map<Key, Record> records_;
   std::set<QueueEntry> queue_;  // (next fire, seq) are unique
   uint64_t next_seq_ = 0;
+  bool paused_ = false;
 };
 
 }  // namespace fnf::internal

@@ -72,7 +72,7 @@ constexpr const char* kSchemaV1[] = {
     " description TEXT NOT NULL, payload TEXT NOT NULL, cron TEXT NOT NULL,"
     " enable SMALLINT NOT NULL, created_ms BIGINT NOT NULL,"
     " modified_ms BIGINT NOT NULL, next_fire_ms BIGINT NOT NULL,"
-    " PRIMARY KEY (flow, name))",
+    " anchor_ms BIGINT NOT NULL, PRIMARY KEY (flow, name))",
 };
 
 Status NotAStore(const SqliteDb& db, std::string_view why) {
