@@ -512,6 +512,39 @@ TEST_CASE("One Engine at a time uses a store", "[store][engine]") {
 namespace fnf {
 namespace {
 
+TEST_CASE("Executions started by a schedule are stored like any other",
+          "[store][engine]") {
+  TempDir dir;
+  const std::string db = dir.path() + "/fnf.db";
+  ManualClock clock(kStart);
+  {
+    auto store = OpenSqliteStore(db);
+    REQUIRE(store.ok());
+    Engine engine(Manual(&clock, *store));
+    CreateFlowRequest req;
+    req.name = "tick";
+    req.definition = Cloud("  - {Type: Pass, Name: P, End: true}\n", "P");
+    REQUIRE(engine.CreateFlow(req).ok());
+    CreateScheduleRequest schedule;
+    schedule.flow_name = "tick";
+    schedule.schedule_name = "every-minute";
+    schedule.cron_expression = "@every 60s";
+    schedule.payload = R"({"t":1})";
+    REQUIRE(engine.CreateSchedule(schedule).ok());
+    engine.RunUntilIdle(kStart + std::chrono::seconds(90));
+  }
+  auto store = OpenSqliteStore(db);
+  REQUIRE(store.ok());
+  Engine engine(Manual(&clock, *store));
+  ListRequest list;
+  list.flow_name = "tick";
+  auto page = engine.ListExecutions(list);
+  REQUIRE(page.ok());
+  REQUIRE(page->items.size() == 1);
+  CHECK(page->items[0].status == ExecutionStatus::kSucceeded);
+  CHECK(page->items[0].output == R"({"t":1})");
+}
+
 TEST_CASE(
     "A full disk refuses the start with the store's error and loses "
     "nothing committed",
