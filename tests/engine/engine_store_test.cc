@@ -531,6 +531,7 @@ TEST_CASE("Executions started by a schedule are stored like any other",
     schedule.cron_expression = "@every 60s";
     schedule.payload = R"({"t":1})";
     REQUIRE(engine.CreateSchedule(schedule).ok());
+    REQUIRE(engine.Resume().ok());  // on a store, schedules fire from here
     engine.RunUntilIdle(kStart + std::chrono::seconds(90));
   }
   auto store = OpenSqliteStore(db);
