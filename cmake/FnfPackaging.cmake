@@ -70,7 +70,10 @@ function(_fnf_pc_module target out)
   elseif(target STREQUAL "SQLite::SQLite3")
     set(module sqlite3)
   elseif(target STREQUAL "PostgreSQL::PostgreSQL")
-    set(module libpq)
+    # A linker flag, not the libpq module: `pkg-config --static libpq` asks for libpq's own
+    # private archives (-lpgcommon -lpgport ...), which Debian does not ship; libfnf only needs
+    # libpq itself.
+    set(module "-lpq")
   elseif(target STREQUAL "ZLIB::ZLIB")
     set(module zlib)
   elseif(target STREQUAL "Threads::Threads")
